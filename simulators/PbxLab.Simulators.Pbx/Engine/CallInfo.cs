@@ -1,0 +1,16 @@
+namespace PbxLab.Simulators.Pbx.Engine;
+
+/// <summary>One call as seen from one device.</summary>
+/// <param name="CallId">Call identifier, unique for the life of the engine.</param>
+/// <param name="LocalState">State of this device's connection.</param>
+/// <param name="CallingNumber">Directory number or external number of the caller.</param>
+/// <param name="CalledNumber">Number as dialled, including the trunk access code for external calls.</param>
+/// <param name="RemoteNumber">The other party: a directory number, or an external number without the trunk access code.</param>
+/// <param name="IsExternal">Whether the other party is on the trunk.</param>
+public sealed record CallInfo(
+    string CallId,
+    ConnectionState LocalState,
+    string CallingNumber,
+    string CalledNumber,
+    string RemoteNumber,
+    bool IsExternal);
