@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Xml.Linq;
+using PbxLab.Csta.Messages;
+
+namespace PbxLab.Csta.Xml;
+
+public sealed partial class CstaXmlCodec
+{
+    // Children are written in the xs:sequence order of the ECMA-323 schema; optional ones that
+    // are null are left out.
+    private XElement EncodeRoot(CstaMessage message)
+    {
+        var root = new XElement(_namespace + GetElementName(message));
+        root.Add(message switch
+        {
+            SystemStatus m => [Text("sysStatRegisterID", m.SysStatRegisterId), Enum<SystemStatusValue>("systemStatus", m.Status)],
+            SystemStatusResponse or MonitorStopResponse or AnswerCallResponse or ClearConnectionResponse or SetDoNotDisturbResponse => [],
+            SystemRegister m => [Element("requestTypes", Boolean("systemStatus", m.SystemStatus), Boolean("requestSystemStatus", m.RequestSystemStatus))],
+            SystemRegisterResponse m => [Text("sysStatRegisterID", m.SysStatRegisterId)],
+            RequestSystemStatus m => [Text("sysStatRegisterID", m.SysStatRegisterId)],
+            RequestSystemStatusResponse m => [Enum<SystemStatusValue>("systemStatus", m.Status)],
+
+            MonitorStart m => [
+                Element("monitorObject", Text("deviceObject", m.MonitorObject.DeviceObject), Connection("callObject", m.MonitorObject.CallObject)),
+                Enum("monitorType", m.MonitorType)],
+            MonitorStartResponse m => [Text("monitorCrossRefID", m.MonitorCrossRefId)],
+            MonitorStop m => [Text("monitorCrossRefID", m.MonitorCrossRefId)],
+
+            SnapshotDevice m => [Text("snapshotObject", m.SnapshotObject)],
+            SnapshotDeviceResponse m => [
+                Element("crossRefIDorSnapshotData", Element("snapshotData", m.SnapshotData.Select(SnapshotItem))),
+                UserPresenceExtensions(m.UserPresence)],
+
+            MakeCall m => [Text("callingDevice", m.CallingDevice), Text("calledDirectoryNumber", m.CalledDirectoryNumber)],
+            MakeCallResponse m => [Connection("callingDevice", m.CallingDevice)],
+            AnswerCall m => [Connection("callToBeAnswered", m.CallToBeAnswered)],
+            ClearConnection m => [Connection("connectionToBeCleared", m.ConnectionToBeCleared)],
+
+            SetDoNotDisturb m => [Text("device", m.Device), Boolean("doNotDisturbOn", m.DoNotDisturbOn)],
+            GetDoNotDisturb m => [Text("device", m.Device)],
+            GetDoNotDisturbResponse m => [Boolean("doNotDisturbOn", m.DoNotDisturbOn)],
+
+            CstaErrorCode m => [new XElement(_namespace + m.Category, m.Value)],
+
+            ServiceInitiatedEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("initiatedConnection", m.InitiatedConnection),
+                Device("initiatingDevice", m.InitiatingDevice), Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+            OriginatedEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("originatedConnection", m.OriginatedConnection),
+                Device("callingDevice", m.CallingDevice), Device("calledDevice", m.CalledDevice),
+                Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+            DeliveredEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("connection", m.Connection),
+                Device("alertingDevice", m.AlertingDevice), Device("callingDevice", m.CallingDevice), Device("calledDevice", m.CalledDevice),
+                Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+            EstablishedEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("establishedConnection", m.EstablishedConnection),
+                Device("answeringDevice", m.AnsweringDevice), Device("callingDevice", m.CallingDevice), Device("calledDevice", m.CalledDevice),
+                Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+            ConnectionClearedEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("droppedConnection", m.DroppedConnection),
+                Device("releasingDevice", m.ReleasingDevice), Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+            FailedEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("failedConnection", m.FailedConnection),
+                Device("failingDevice", m.FailingDevice), Device("callingDevice", m.CallingDevice), Device("calledDevice", m.CalledDevice),
+                Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+            HeldEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("heldConnection", m.HeldConnection),
+                Device("holdingDevice", m.HoldingDevice), Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+            RetrievedEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("retrievedConnection", m.RetrievedConnection),
+                Device("retrievingDevice", m.RetrievingDevice), Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+            DoNotDisturbEvent m => [Text("monitorCrossRefID", m.MonitorCrossRefId), Text("device", m.Device), Boolean("doNotDisturbOn", m.DoNotDisturbOn)],
+            OutOfServiceEvent m => [Text("monitorCrossRefID", m.MonitorCrossRefId), Text("device", m.Device), Enum("cause", m.Cause)],
+            BackInServiceEvent m => [Text("monitorCrossRefID", m.MonitorCrossRefId), Text("device", m.Device), Enum("cause", m.Cause)],
+            UserPresenceEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId),
+                UserPresenceExtensions(new Mivo400UserPresenceData(m.Device, m.Presence))],
+
+            _ => throw new ArgumentException($"{message.GetType().Name} has no XML encoding.", nameof(message)),
+        });
+        return root;
+    }
+
+    private XElement? Element(string name, params object?[] content) => new(_namespace + name, content);
+
+    private XElement? Text(string name, string? value) => value is null ? null : new XElement(_namespace + name, value);
+
+    private XElement? Boolean(string name, bool? value) => value is null ? null : new XElement(_namespace + name, value.Value ? "true" : "false");
+
+    private XElement? Enum<T>(string name, T? value)
+        where T : struct, System.Enum =>
+        value is null ? null : new XElement(_namespace + name, WireEnum<T>.ToText(value.Value));
+
+    private XElement? Connection(string name, ConnectionId? connection) =>
+        connection is null ? null : Element(name, Text("callID", connection.CallId), Text("deviceID", connection.DeviceId));
+
+    private XElement? Device(string name, ExtendedDeviceId? device) => device?.Kind switch
+    {
+        null => null,
+        ExtendedDeviceIdKind.DeviceIdentifier => Element(name, Text("deviceIdentifier", device.DeviceIdentifier ?? string.Empty)),
+        ExtendedDeviceIdKind.NotKnown => Element(name, Element("notKnown")),
+        ExtendedDeviceIdKind.Restricted => Element(name, Element("restricted")),
+        _ => throw new ArgumentOutOfRangeException(nameof(device), device.Kind, "Unknown ExtendedDeviceID choice."),
+    };
+
+    private XElement? SnapshotItem(SnapshotDeviceItem item)
+    {
+        var state = item.LocalCallState;
+        object? choice = state switch
+        {
+            { CompoundCallState: { } compound } => Element("compoundCallState", compound.Select(value => Enum<LocalConnectionState>("localConnectionState", value))),
+            { SimpleCallState: { } simple } => Enum<SimpleCallState>("simpleCallState", simple),
+            _ => Element("unknown"),
+        };
+        return Element("snapshotDeviceResponseInfo", Connection("connectionIdentifier", item.ConnectionIdentifier), Element("localCallState", choice));
+    }
+
+    private XElement? UserPresenceExtensions(Mivo400UserPresenceData? presence)
+    {
+        if (presence is null)
+        {
+            return null;
+        }
+
+        XNamespace presenceNamespace = CstaNamespaces.Mivo400UserPresence;
+        var userPresence = new XElement(
+            presenceNamespace + "UserPresence",
+            new XElement(presenceNamespace + "device", presence.Device),
+            new XElement(
+                presenceNamespace + "presence",
+                new XAttribute("profile", ((int)presence.Presence).ToString(CultureInfo.InvariantCulture)),
+                WireEnum<Mivo400UserPresence>.ToText(presence.Presence)));
+        return Element("extensions", Element("privateData", Element("private", userPresence)));
+    }
+}
