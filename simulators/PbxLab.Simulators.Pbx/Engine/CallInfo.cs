@@ -3,6 +3,7 @@ namespace PbxLab.Simulators.Pbx.Engine;
 /// <summary>One call as seen from one device.</summary>
 /// <param name="CallId">Call identifier, unique for the life of the engine.</param>
 /// <param name="LocalState">State of this device's connection.</param>
+/// <param name="RemoteState">State of the other party's connection.</param>
 /// <param name="CallingNumber">Directory number or external number of the caller.</param>
 /// <param name="CalledNumber">Number as dialled, including the trunk access code for external calls.</param>
 /// <param name="RemoteNumber">The other party: a directory number, or an external number without the trunk access code.</param>
@@ -10,6 +11,7 @@ namespace PbxLab.Simulators.Pbx.Engine;
 public sealed record CallInfo(
     string CallId,
     ConnectionState LocalState,
+    ConnectionState RemoteState,
     string CallingNumber,
     string CalledNumber,
     string RemoteNumber,

@@ -35,6 +35,6 @@ internal sealed class PbxCall(string callId, CallParty caller, CallParty callee,
     {
         var own = PartyOf(device);
         var remote = OtherThan(own);
-        return new CallInfo(CallId, own.State, Caller.Number, CalledNumber, remote.Number, remote.IsExternal);
+        return new CallInfo(CallId, own.State, remote.State, Caller.Number, CalledNumber, remote.Number, remote.IsExternal);
     }
 }

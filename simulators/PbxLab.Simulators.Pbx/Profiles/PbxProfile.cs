@@ -1,3 +1,5 @@
+using PbxLab.Csta;
+
 namespace PbxLab.Simulators.Pbx.Profiles;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace PbxLab.Simulators.Pbx.Profiles;
 /// <param name="MaxDevices">Maximum number of devices the PBX holds.</param>
 /// <param name="Bhcc">Busy hour call completions the PBX is sized for.</param>
 /// <param name="MaxRoleUsers">Maximum number of users with a CloudLink role.</param>
-/// <param name="CstaEditionNumber">ECMA-323 edition of the namespace the PBX writes (4 or 5).</param>
+/// <param name="CstaEdition">ECMA-323 edition whose namespace the PBX writes.</param>
 /// <param name="DefaultPort">TCP port of the CSTA link, or 0 when the site configures it.</param>
 /// <param name="SupportsUserPresence">Whether the PBX keeps a PBX user presence per user and reports its changes.</param>
 /// <param name="SpeaksFirst">Whether the PBX sends SystemStatus as soon as a client connects.</param>
@@ -22,7 +24,7 @@ public sealed record PbxProfile(
     int MaxDevices,
     int Bhcc,
     int MaxRoleUsers,
-    int CstaEditionNumber,
+    CstaEdition CstaEdition,
     int DefaultPort,
     bool SupportsUserPresence,
     bool SpeaksFirst,

@@ -1,3 +1,5 @@
+using PbxLab.Csta;
+
 namespace PbxLab.Simulators.Pbx.Profiles;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class PbxProfiles
         MaxDevices: 800,
         Bhcc: 4_200,
         MaxRoleUsers: 800,
-        CstaEditionNumber: 5,
+        CstaEdition: CstaEdition.Ed5,
         // NOTE: no source confirms the MiVO400 CSTA port; 7001 is an assumption.
         DefaultPort: 7001,
         SupportsUserPresence: true,
@@ -38,7 +40,7 @@ public static class PbxProfiles
         Bhcc: 16_000,
         MaxRoleUsers: 2_500,
         // NOTE: the real PBX probably speaks ECMA-285 BER; it is emulated as ECMA-323 ed5 XML.
-        CstaEditionNumber: 5,
+        CstaEdition: CstaEdition.Ed5,
         DefaultPort: 3211,
         SupportsUserPresence: false,
         SpeaksFirst: false,
@@ -53,7 +55,7 @@ public static class PbxProfiles
         MaxDevices: 10_000,
         Bhcc: 24_000,
         MaxRoleUsers: 5_000,
-        CstaEditionNumber: 4,
+        CstaEdition: CstaEdition.Ed4,
         DefaultPort: 8882,
         SupportsUserPresence: false,
         SpeaksFirst: false,
@@ -70,7 +72,7 @@ public static class PbxProfiles
         Bhcc: 12_000,
         MaxRoleUsers: 2_500,
         // NOTE: the real product uses MiTAI; it is emulated as ECMA-323 ed5 XML.
-        CstaEditionNumber: 5,
+        CstaEdition: CstaEdition.Ed5,
         DefaultPort: 0,
         SupportsUserPresence: false,
         SpeaksFirst: false,

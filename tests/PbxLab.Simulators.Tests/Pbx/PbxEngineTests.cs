@@ -70,8 +70,8 @@ public sealed class PbxEngineTests : IDisposable
 
         var caller = Assert.Single(_engine.GetDevice("200").Calls);
         var called = Assert.Single(_engine.GetDevice("201").Calls);
-        Assert.Equal(new CallInfo(callId, ConnectionState.Connected, "200", "201", "201", false), caller);
-        Assert.Equal(new CallInfo(callId, ConnectionState.Alerting, "200", "201", "200", false), called);
+        Assert.Equal(new CallInfo(callId, ConnectionState.Connected, ConnectionState.Alerting, "200", "201", "201", false), caller);
+        Assert.Equal(new CallInfo(callId, ConnectionState.Alerting, ConnectionState.Connected, "200", "201", "200", false), called);
 
         _engine.Answer("201");
 

@@ -1,0 +1,209 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PbxLab.Simulators.Pbx.Engine;
+
+namespace PbxLab.Simulators.Pbx.Control;
+
+/// <summary>
+/// HTTP control API of one PBX simulator, for a person or an external tool: list and add devices, make
+/// phones call, answer, hang up, set DND and presence, and drop CSTA connections. Errors are JSON
+/// objects <c>{"error": "..."}</c> with 400 (bad input), 404 (unknown device or call) or 409 (wrong state).
+/// </summary>
+public sealed partial class PbxControlEndpoint : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PbxControlEndpoint(WebApplication app, Uri url)
+    {
+        _app = app;
+        Url = url;
+    }
+
+    /// <summary>Base address, for example http://127.0.0.1:5100/.</summary>
+    public Uri Url { get; }
+
+    public static async Task<PbxControlEndpoint> StartAsync(
+        PbxSimulator simulator, string bind, int port, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        if (!IPAddress.TryParse(bind, out var address))
+        {
+            throw new ArgumentException($"Control bind address '{bind}' is invalid. Use an IP address such as 127.0.0.1.", nameof(bind));
+        }
+
+        if (port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"Control port {port} is invalid. Use 0 (ephemeral) to 65535.", nameof(port));
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.WebHost.ConfigureKestrel(o => o.Listen(address, port));
+
+        var app = builder.Build();
+        var logger = loggerFactory.CreateLogger<PbxControlEndpoint>();
+        app.Use((context, next) => HandleErrorsAsync(context, next, logger));
+        MapRoutes(app, simulator);
+
+        await app.StartAsync(cancellationToken);
+        var listening = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var url = new Uri(listening.EndsWith('/') ? listening : listening + "/");
+        Log.Listening(logger, url);
+        return new PbxControlEndpoint(app, url);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static async Task HandleErrorsAsync(HttpContext context, Func<Task> next, ILogger logger)
+    {
+        try
+        {
+            await next();
+        }
+        catch (PbxOperationException exception)
+        {
+            var status = exception.Failure switch
+            {
+                PbxFailure.UnknownDevice or PbxFailure.UnknownCall => StatusCodes.Status404NotFound,
+                PbxFailure.InvalidNumber => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status409Conflict,
+            };
+            await WriteErrorAsync(context, status, exception.Message);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            var message = exception.InnerException is JsonException json
+                ? $"Request body is not valid JSON: {json.Message}"
+                : exception.Message;
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, message);
+        }
+        catch (ControlInputException exception)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, exception.Message);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            Log.RequestFailed(logger, exception, context.Request.Method, context.Request.Path);
+            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, $"The simulator failed: {exception.Message}");
+        }
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new ControlError(message));
+    }
+
+    private static void MapRoutes(WebApplication app, PbxSimulator simulator)
+    {
+        app.MapGet("/status", () => new PbxStatus(
+            simulator.Profile.Name,
+            simulator.Profile.DisplayName,
+            simulator.Profile.CstaEdition.ToString().ToLowerInvariant(),
+            simulator.Bind,
+            simulator.Port,
+            simulator.Engine.DeviceCount,
+            simulator.Profile.MaxDevices,
+            simulator.Licences,
+            simulator.LicencesInUse,
+            simulator.ConnectionCount,
+            simulator.Monitors.Count));
+
+        app.MapGet("/devices", () => simulator.GetDevices());
+        app.MapGet("/devices/{dn}", (string dn) => simulator.GetDevice(dn));
+        app.MapPost("/devices", (AddDeviceRequest body) =>
+        {
+            var device = simulator.AddDevice(Required(body.Dn, "dn"), body.Owner, body.DisplayName, body.Role ?? true);
+            return Results.Created($"/devices/{device.DirectoryNumber}", device);
+        });
+
+        app.MapPost("/devices/{dn}/answer", (string dn) => Done(() => simulator.Answer(dn), simulator, dn));
+        app.MapPost("/devices/{dn}/hangup", (string dn) => Done(() => simulator.Hangup(dn), simulator, dn));
+        app.MapPost("/devices/{dn}/dnd", (string dn, DoNotDisturbRequest body) =>
+            Done(() => simulator.SetDoNotDisturb(dn, Required(body.On, "on")), simulator, dn));
+        app.MapPost("/devices/{dn}/presence", (string dn, PresenceRequest body) =>
+            Done(() => simulator.SetUserPresence(dn, ParsePresence(body.Value)), simulator, dn));
+        app.MapPost("/devices/{dn}/service", (string dn, ServiceRequest body) =>
+            Done(() => simulator.SetInService(dn, Required(body.InService, "inService")), simulator, dn));
+        app.MapPost("/devices/{dn}/role", (string dn, RoleRequest body) =>
+            Done(() => simulator.SetCloudLinkRole(dn, Required(body.Role, "role")), simulator, dn));
+
+        app.MapPost("/calls", (DialRequest body) =>
+            Results.Created((string?)null, new CallCreated(simulator.Dial(Required(body.From, "from"), Required(body.To, "to")))));
+        app.MapPost("/calls/incoming", (IncomingCallRequest body) =>
+            Results.Created((string?)null, new CallCreated(simulator.IncomingExternalCall(Required(body.CallingNumber, "callingNumber"), Required(body.To, "to")))));
+        app.MapPost("/calls/{callId}/answer-external", (string callId) =>
+        {
+            simulator.AnswerExternal(callId);
+            return Results.NoContent();
+        });
+        app.MapPost("/calls/{callId}/hangup-external", (string callId) =>
+        {
+            simulator.HangupExternal(callId);
+            return Results.NoContent();
+        });
+
+        app.MapGet("/monitors", () => simulator.Monitors);
+        app.MapGet("/trace", (int? limit) => simulator.Trace.TakeLast(Math.Clamp(limit ?? 200, 1, 10_000)));
+        app.MapPost("/faults/drop-connections", async () =>
+        {
+            var dropped = simulator.ConnectionCount;
+            await simulator.DropAllConnectionsAsync();
+            return Results.Ok(new { dropped });
+        });
+    }
+
+    private static IResult Done(Action action, PbxSimulator simulator, string dn)
+    {
+        action();
+        return Results.Ok(simulator.GetDevice(dn));
+    }
+
+    private static T Required<T>(T? value, string field)
+        where T : struct =>
+        value ?? throw new ControlInputException($"Field '{field}' is missing from the request body.");
+
+    private static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ControlInputException($"Field '{field}' is missing from the request body.") : value;
+
+    private static PbxUserPresence ParsePresence(string? value)
+    {
+        var text = Required(value, "value");
+        if (Enum.TryParse<PbxUserPresence>(text, ignoreCase: true, out var presence) && !int.TryParse(text, out _))
+        {
+            return presence;
+        }
+
+        throw new ControlInputException(
+            $"Presence '{text}' is invalid. Use one of: available, absent, meeting, busy, notAvailable.");
+    }
+
+    private sealed class ControlInputException(string message) : Exception(message);
+
+    // Event ids 2200-2299: the HTTP control API.
+    private static partial class Log
+    {
+        [LoggerMessage(2200, LogLevel.Information, "PBX control API listening on {Url}")]
+        public static partial void Listening(ILogger logger, Uri url);
+
+        [LoggerMessage(2201, LogLevel.Error, "PBX control request {Method} {Path} failed")]
+        public static partial void RequestFailed(ILogger logger, Exception exception, string method, PathString path);
+    }
+}

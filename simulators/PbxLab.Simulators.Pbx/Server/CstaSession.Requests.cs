@@ -1,0 +1,193 @@
+using PbxLab.Csta.Messages;
+using PbxLab.Csta.Xml;
+using PbxLab.Simulators.Pbx.Engine;
+
+namespace PbxLab.Simulators.Pbx.Server;
+
+// Answers to client requests: a positive response, or a CSTAErrorCode with the ECMA-323 category and value.
+internal sealed partial class CstaSession
+{
+    private (CstaResponse Response, string? DeviceId) Respond(int invokeId, CstaRequest request)
+    {
+        try
+        {
+            return request switch
+            {
+                SystemStatus => (new SystemStatusResponse(), null),
+                SystemRegister => (Register(), null),
+                RequestSystemStatus => (new RequestSystemStatusResponse(SystemStatusValue.Normal), null),
+                MonitorStart monitorStart => StartMonitor(invokeId, monitorStart),
+                MonitorStop monitorStop => StopMonitor(invokeId, monitorStop),
+                SnapshotDevice snapshot => Snapshot(snapshot),
+                MakeCall makeCall => PlaceCall(makeCall),
+                AnswerCall answerCall => AnswerConnection(answerCall),
+                ClearConnection clearConnection => ClearConnectionOf(clearConnection),
+                GetDoNotDisturb get => GetDoNotDisturbOf(get),
+                SetDoNotDisturb set => SetDoNotDisturbOf(set),
+                _ => Reject(invokeId, request, CstaErrorCategories.Operation, "serviceNotSupported", "the simulator does not implement this service"),
+            };
+        }
+        catch (PbxOperationException exception)
+        {
+            var (category, value) = ErrorFor(exception.Failure, request);
+            return Reject(invokeId, request, category, value, exception.Message);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A simulator bug must cost the client one answer, not the connection or the process.
+            Log.RequestFailed(_server.Logger, exception, Name, invokeId, CstaXmlCodec.GetElementName(request));
+            return (new CstaErrorCode(CstaErrorCategories.Operation, "generic"), null);
+        }
+    }
+
+    private SystemRegisterResponse Register()
+    {
+        var registerId = _server.NextSysStatRegisterId();
+        _sysStatRegisterId = registerId;
+        return new SystemRegisterResponse(registerId);
+    }
+
+    private (CstaResponse, string?) StartMonitor(int invokeId, MonitorStart request)
+    {
+        if (request.MonitorObject.DeviceObject is not { } deviceObject || request.MonitorType == MonitorType.Call)
+        {
+            return Reject(invokeId, request, CstaErrorCategories.Operation, "invalidMonitorObject", "only device monitors are supported");
+        }
+
+        var deviceId = CstaDeviceId.ExtractDirectoryNumber(deviceObject);
+        if (!_server.Engine.TryGetDevice(deviceId, out var device))
+        {
+            return Reject(invokeId, request, CstaErrorCategories.Operation, "invalidDeviceID", $"device {deviceId} is not known");
+        }
+
+        // NOTE: an assumption of how the PBX tells a client that the device's user has no CloudLink role;
+        // no MiVoice Office 400 documentation shows it.
+        if (!device.CloudLinkRole)
+        {
+            return Reject(
+                invokeId, request, CstaErrorCategories.Operation, "privilegeViolationSpecifiedDevice", $"device {deviceId} has no CloudLink role");
+        }
+
+        // Same category and value as the MiVoice Office 400 answer in the estos ECSTA support article.
+        if (_server.Monitors.TryStart(deviceId, this, out var monitor) == MonitorStartResult.LicencesExhausted)
+        {
+            return Reject(
+                invokeId,
+                request,
+                CstaErrorCategories.SystemResourceAvailibility,
+                "overallMonitorLimitExceeded",
+                $"all {_server.Monitors.Licences} CSTA-session licences are in use");
+        }
+
+        Log.MonitorStarted(_server.Logger, Name, deviceId, monitor!.MonitorCrossRefId, _server.Monitors.InUse, _server.Monitors.Licences);
+        return (new MonitorStartResponse(monitor.MonitorCrossRefId), deviceId);
+    }
+
+    private (CstaResponse, string?) StopMonitor(int invokeId, MonitorStop request)
+    {
+        if (!_server.Monitors.TryStop(request.MonitorCrossRefId, this, out var monitor))
+        {
+            return Reject(
+                invokeId,
+                request,
+                CstaErrorCategories.Operation,
+                "invalidMonitorCrossRefID",
+                $"monitorCrossRefID {request.MonitorCrossRefId} is not a monitor of this connection");
+        }
+
+        Log.MonitorStopped(_server.Logger, Name, monitor!.DeviceId, monitor.MonitorCrossRefId, _server.Monitors.InUse);
+        return (new MonitorStopResponse(), monitor.DeviceId);
+    }
+
+    private (CstaResponse, string?) Snapshot(SnapshotDevice request)
+    {
+        var device = _server.Engine.GetDevice(CstaDeviceId.ExtractDirectoryNumber(request.SnapshotObject));
+        var items = device.Calls
+            .Select(call => new SnapshotDeviceItem(
+                new ConnectionId(call.CallId, device.DirectoryNumber),
+                SnapshotCallState.Compound(CstaEventMapper.Map(call.LocalState), CstaEventMapper.Map(call.RemoteState))))
+            .ToList();
+
+        var presence = _server.Engine.Profile.SupportsUserPresence
+            ? new Mivo400UserPresenceData(device.DirectoryNumber, CstaEventMapper.Map(device.UserPresence))
+            : null;
+        return (new SnapshotDeviceResponse(items, presence), device.DirectoryNumber);
+    }
+
+    private (CstaResponse, string?) PlaceCall(MakeCall request)
+    {
+        var callingDevice = CstaDeviceId.ExtractDirectoryNumber(request.CallingDevice);
+        var calledNumber = CstaDeviceId.ExtractDirectoryNumber(request.CalledDirectoryNumber);
+        var callId = _server.Engine.Dial(callingDevice, calledNumber, PbxCallCause.MakeCall);
+        return (new MakeCallResponse(new ConnectionId(callId, callingDevice)), callingDevice);
+    }
+
+    private (CstaResponse, string?) AnswerConnection(AnswerCall request)
+    {
+        var deviceId = DeviceOfConnection(request.CallToBeAnswered);
+        _server.Engine.Answer(deviceId);
+        return (new AnswerCallResponse(), deviceId);
+    }
+
+    // A ClearConnection that names only the device clears that device's call (the call id is optional).
+    private (CstaResponse, string?) ClearConnectionOf(ClearConnection request)
+    {
+        var deviceId = DeviceOfConnection(request.ConnectionToBeCleared);
+        _server.Engine.Hangup(deviceId);
+        return (new ClearConnectionResponse(), deviceId);
+    }
+
+    private (CstaResponse, string?) GetDoNotDisturbOf(GetDoNotDisturb request)
+    {
+        var device = _server.Engine.GetDevice(CstaDeviceId.ExtractDirectoryNumber(request.Device));
+        return (new GetDoNotDisturbResponse(device.DoNotDisturb), device.DirectoryNumber);
+    }
+
+    private (CstaResponse, string?) SetDoNotDisturbOf(SetDoNotDisturb request)
+    {
+        var deviceId = CstaDeviceId.ExtractDirectoryNumber(request.Device);
+        _server.Engine.SetDoNotDisturb(deviceId, request.DoNotDisturbOn);
+        return (new SetDoNotDisturbResponse(), deviceId);
+    }
+
+    /// <summary>
+    /// Returns the device of a connection after checking that a call id, when given, is that device's call.
+    /// </summary>
+    private string DeviceOfConnection(ConnectionId connection)
+    {
+        if (connection.DeviceId is null)
+        {
+            throw new PbxOperationException(
+                PbxFailure.UnknownCall, $"Connection of call {connection.CallId} names no device; the simulator needs the deviceID.");
+        }
+
+        var deviceId = CstaDeviceId.ExtractDirectoryNumber(connection.DeviceId);
+        var device = _server.Engine.GetDevice(deviceId);
+        if (connection.CallId is { } callId && device.Calls.All(c => c.CallId != callId))
+        {
+            throw new PbxOperationException(PbxFailure.UnknownCall, $"Device {deviceId} has no connection to call {callId}.");
+        }
+
+        return deviceId;
+    }
+
+    private (CstaResponse, string?) Reject(int invokeId, CstaRequest request, string category, string value, string reason)
+    {
+        Log.RequestRejected(_server.Logger, Name, invokeId, CstaXmlCodec.GetElementName(request), category, value, reason);
+        return (new CstaErrorCode(category, value), DeviceOf(request));
+    }
+
+    private static (string Category, string Value) ErrorFor(PbxFailure failure, CstaRequest request) => failure switch
+    {
+        PbxFailure.UnknownDevice when request is MakeCall => (CstaErrorCategories.Operation, "invalidCallingDeviceID"),
+        PbxFailure.UnknownDevice => (CstaErrorCategories.Operation, "invalidDeviceID"),
+        PbxFailure.InvalidNumber => (CstaErrorCategories.Operation, "invalidCalledDeviceID"),
+        PbxFailure.UnknownCall => (CstaErrorCategories.Operation, "invalidConnectionID"),
+        PbxFailure.DeviceBusy => (CstaErrorCategories.StateIncompatibility, "invalidDeviceState"),
+        PbxFailure.NoCallToAnswer => (CstaErrorCategories.StateIncompatibility, "noCallToAnswer"),
+        PbxFailure.NoCallToClear => (CstaErrorCategories.StateIncompatibility, "noConnectionToClear"),
+        PbxFailure.DeviceOutOfService => (CstaErrorCategories.SystemResourceAvailibility, "deviceOutOfService"),
+        PbxFailure.NotSupportedByProfile => (CstaErrorCategories.Operation, "serviceNotSupported"),
+        _ => (CstaErrorCategories.Operation, "generic"),
+    };
+}
