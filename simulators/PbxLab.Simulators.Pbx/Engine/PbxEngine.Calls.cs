@@ -50,7 +50,11 @@ public sealed partial class PbxEngine
         }
     }
 
-    /// <summary>Offers a call from an external number on the trunk to a device; returns the call id.</summary>
+    /// <summary>
+    /// Offers a call from an external number on the trunk to a device; returns the call id. A busy,
+    /// do-not-disturb or out-of-service device rejects the call without any event, because only the
+    /// external caller, who has no monitor, would see the failure.
+    /// </summary>
     public string IncomingExternalCall(string callingNumber, string toDevice)
     {
         lock (_lock)

@@ -4,7 +4,7 @@ namespace PbxLab.Simulators.Pbx.Profiles;
 
 /// <summary>
 /// Limits and wire habits of one emulated PBX family. Device, BHCC and role figures come from the
-/// vendor's CloudLink solution guide; the wire details say at each profile whether a trace confirms them.
+/// vendor's CloudLink solution guide. The comments at each profile state whether a trace confirms its wire details.
 /// </summary>
 /// <param name="Name">Profile name as configured: mivo400, mivoice5000, mxone or mivb.</param>
 /// <param name="DisplayName">Product name, for messages.</param>

@@ -25,7 +25,7 @@ internal sealed record CstaServerSettings(
     string Bind, int Port, CstaEdition Edition, bool SpeaksFirst, int Licences, TimeSpan HeartbeatInterval, int TraceCapacity);
 
 /// <summary>
-/// The PBX side of CSTA XML over TCP (ECMA-323 Annex J.2): accepts clients, answers their requests from
+/// The PBX side of CSTA XML over TCP (ECMA-323 Annex J.2): accepts clients, responds to their requests from
 /// the engine and sends each monitored device's events to its monitors.
 /// </summary>
 internal sealed partial class CstaServer : IAsyncDisposable
@@ -145,7 +145,7 @@ internal sealed partial class CstaServer : IAsyncDisposable
         channel.Pipeline.AddLast("csta-session", new CstaSession(this, Interlocked.Increment(ref _lastSessionId)));
     }
 
-    // Runs inside the engine's lock: only queue writes here, never block.
+    // Runs inside the engine's lock, so it only queues writes for the connections' event loops.
     private void OnEngineEvent(PbxEvent pbxEvent)
     {
         foreach (var monitor in Monitors.ForDevice(pbxEvent.DeviceId))

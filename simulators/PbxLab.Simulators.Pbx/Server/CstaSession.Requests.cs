@@ -4,7 +4,7 @@ using PbxLab.Simulators.Pbx.Engine;
 
 namespace PbxLab.Simulators.Pbx.Server;
 
-// Answers to client requests: a positive response, or a CSTAErrorCode with the ECMA-323 category and value.
+// Responses to client requests: a positive response, or a CSTAErrorCode with the ECMA-323 category and value.
 internal sealed partial class CstaSession
 {
     private (CstaResponse Response, string? DeviceId) Respond(int invokeId, CstaRequest request)
@@ -34,7 +34,7 @@ internal sealed partial class CstaSession
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // A simulator bug must cost the client one answer, not the connection or the process.
+            // A simulator bug must cost the client one failed request, not the connection or the process.
             Log.RequestFailed(_server.Logger, exception, Name, invokeId, CstaXmlCodec.GetElementName(request));
             return (new CstaErrorCode(CstaErrorCategories.Operation, "generic"), null);
         }
@@ -60,7 +60,7 @@ internal sealed partial class CstaSession
             return Reject(invokeId, request, CstaErrorCategories.Operation, "invalidDeviceID", $"device {deviceId} is not known");
         }
 
-        // NOTE: an assumption of how the PBX tells a client that the device's user has no CloudLink role;
+        // NOTE: an assumption of how the PBX reports that the device's user has no CloudLink role;
         // no MiVoice Office 400 documentation shows it.
         if (!device.CloudLinkRole)
         {
@@ -68,7 +68,7 @@ internal sealed partial class CstaSession
                 invokeId, request, CstaErrorCategories.Operation, "privilegeViolationSpecifiedDevice", $"device {deviceId} has no CloudLink role");
         }
 
-        // Same category and value as the MiVoice Office 400 answer in the estos ECSTA support article.
+        // Same category and value as the MiVoice Office 400 response in the estos ECSTA support article.
         if (_server.Monitors.TryStart(deviceId, this, out var monitor) == MonitorStartResult.LicencesExhausted)
         {
             return Reject(

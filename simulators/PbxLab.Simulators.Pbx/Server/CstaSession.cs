@@ -10,7 +10,7 @@ namespace PbxLab.Simulators.Pbx.Server;
 
 /// <summary>
 /// One client connection: the last handler of its pipeline, after the frame decoder and encoder.
-/// Requests are answered inline on the connection's event loop; events are queued onto the same loop,
+/// Responses are written inline on the connection's event loop and events are queued onto the same loop,
 /// so a response always leaves before the events its request caused.
 /// </summary>
 internal sealed partial class CstaSession(CstaServer server, int id) : ChannelHandlerAdapter
@@ -118,7 +118,7 @@ internal sealed partial class CstaSession(CstaServer server, int id) : ChannelHa
             _server.TimeProvider.GetUtcNow(), CstaTraceDirection.Received, Name, frame.InvokeId, name, null, null));
         Log.UndecodableRequest(_server.Logger, Name, frame.InvokeId, name, frame.Reason, frame.Detail);
 
-        // A peer that sent a request waits for an answer to its invoke id, even when the XML is broken.
+        // A peer that sent a request waits for a response to its invoke id, even when the XML is broken.
         var answerable = frame.InvokeId != CstaEnvelope.EventInvokeId
             && (frame.RootElementName is null || CstaXmlCodec.IsRequestElement(frame.RootElementName));
         if (answerable)

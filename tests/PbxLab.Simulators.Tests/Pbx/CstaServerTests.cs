@@ -47,7 +47,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Silent_until_client_speaks_when_not_speaking_first()
+    public async Task Silent_when_not_speaking_first()
     {
         await using var client = await CstaTestClient.ConnectAsync(_pbx.Port);
 
@@ -55,7 +55,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SystemRegister_then_heartbeat_carries_register_id()
+    public async Task Heartbeat_carries_register_id()
     {
         await using var client = await CstaTestClient.ConnectAsync(_pbx.Port);
 
@@ -69,7 +69,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RequestSystemStatus_and_SystemStatus_are_answered()
+    public async Task System_status_requests_get_responses()
     {
         await using var client = await CstaTestClient.ConnectAsync(_pbx.Port);
 
@@ -80,7 +80,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MonitorStart_then_call_events_carry_monitorCrossRefID()
+    public async Task Call_events_carry_monitorCrossRefID()
     {
         _pbx.AddDevice("200");
         _pbx.AddDevice("201");
@@ -109,7 +109,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Events_are_written_in_profile_edition_and_schema_order()
+    public async Task Events_use_profile_edition_and_order()
     {
         _pbx.AddDevice("200");
         _pbx.AddDevice("201");
@@ -128,7 +128,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MonitorStart_on_unknown_device_returns_invalidDeviceID()
+    public async Task Unknown_device_returns_invalidDeviceID()
     {
         await using var client = await CstaTestClient.ConnectAsync(_pbx.Port);
 
@@ -205,7 +205,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SnapshotDevice_during_call_lists_call_and_user_presence()
+    public async Task SnapshotDevice_during_call()
     {
         _pbx.AddDevice("200");
         _pbx.AddDevice("201");
@@ -244,7 +244,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MonitorStart_without_monitorType_in_ed4_is_served()
+    public async Task MonitorStart_without_monitorType_served()
     {
         _pbx.AddDevice("200");
         await using var client = await CstaTestClient.ConnectAsync(_pbx.Port);
@@ -259,7 +259,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MakeCall_answers_before_events_with_cause_makeCall()
+    public async Task MakeCall_response_precedes_events()
     {
         _pbx.AddDevice("200");
         _pbx.AddDevice("201");
@@ -279,7 +279,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ClearConnection_naming_only_device_clears_its_call()
+    public async Task ClearConnection_with_only_device()
     {
         _pbx.AddDevice("200");
         _pbx.AddDevice("201");
@@ -335,7 +335,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task User_presence_and_service_changes_raise_events()
+    public async Task Presence_and_service_events()
     {
         _pbx.AddDevice("200");
         await using var client = await CstaTestClient.ConnectAsync(_pbx.Port);
@@ -356,7 +356,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Undecodable_request_gets_CSTAErrorCode_with_its_invoke_id()
+    public async Task Undecodable_request_gets_CSTAErrorCode()
     {
         await using var client = await CstaTestClient.ConnectAsync(_pbx.Port);
 
@@ -374,7 +374,7 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bad_frame_closes_connection_and_server_keeps_serving()
+    public async Task Bad_frame_closes_only_its_connection()
     {
         await using var bad = await CstaTestClient.ConnectAsync(_pbx.Port);
         await using var good = await CstaTestClient.ConnectAsync(_pbx.Port);

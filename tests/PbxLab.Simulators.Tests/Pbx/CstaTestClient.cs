@@ -51,7 +51,7 @@ internal sealed class CstaTestClient : IAsyncDisposable
         await _stream.FlushAsync();
     }
 
-    /// <summary>Sends a request with a fresh invoke id and returns the next frame, which must answer it.</summary>
+    /// <summary>Sends a request with a fresh invoke id and returns the next frame, which must be its response.</summary>
     public async Task<TResponse> RequestAsync<TResponse>(CstaRequest request)
         where TResponse : CstaMessage
     {

@@ -24,7 +24,7 @@ public sealed class PbxEngineTests : IDisposable
     public void Dispose() => _engine.Dispose();
 
     [Fact]
-    public void Internal_call_dial_answer_clear_by_caller()
+    public void Internal_call_cleared_by_caller()
     {
         var callId = _engine.Dial("200", "201");
         _engine.Answer("201");
@@ -135,7 +135,7 @@ public sealed class PbxEngineTests : IDisposable
     }
 
     [Fact]
-    public void Call_to_unknown_number_fails_with_destNotObtainable()
+    public void Unknown_number_fails_with_destNotObtainable()
     {
         var callId = _engine.Dial("200", "999");
 
@@ -150,7 +150,7 @@ public sealed class PbxEngineTests : IDisposable
     }
 
     [Fact]
-    public void Unanswered_call_fails_after_no_answer_timeout()
+    public void Unanswered_call_fails_after_timeout()
     {
         var callId = _engine.Dial("200", "201");
         _events.Clear();
@@ -171,7 +171,7 @@ public sealed class PbxEngineTests : IDisposable
     }
 
     [Fact]
-    public void Answered_call_is_not_cleared_by_no_answer_timer()
+    public void Answered_call_ignores_no_answer_timer()
     {
         _engine.Dial("200", "201");
         _engine.Answer("201");
@@ -184,7 +184,7 @@ public sealed class PbxEngineTests : IDisposable
     }
 
     [Fact]
-    public void Unanswered_incoming_external_call_clears_called_device()
+    public void Unanswered_incoming_call_clears_device()
     {
         var callId = _engine.IncomingExternalCall("0612345678", "202");
         _events.Clear();
@@ -271,7 +271,7 @@ public sealed class PbxEngineTests : IDisposable
     }
 
     [Fact]
-    public void Device_limit_rejects_801st_device_on_mivo400()
+    public void Device_limit_rejects_801st_device()
     {
         using var engine = new PbxEngine(PbxProfiles.MiVo400, _time, NoAnswerTimeout);
         for (var i = 0; i < 800; i++)
