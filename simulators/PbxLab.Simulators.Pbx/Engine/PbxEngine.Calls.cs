@@ -302,6 +302,7 @@ public sealed partial class PbxEngine
         }
     }
 
+    // A timer callback: an exception escaping it would end the process, so it is logged instead.
     private void OnNoAnswer(PbxCall call)
     {
         lock (_lock)
@@ -312,7 +313,14 @@ public sealed partial class PbxEngine
                 return;
             }
 
-            Fail(call, PbxCallCause.CallNotAnswered);
+            try
+            {
+                Fail(call, PbxCallCause.CallNotAnswered);
+            }
+            catch (Exception exception)
+            {
+                Log.NoAnswerFailed(_logger, exception, call.CallId);
+            }
         }
     }
 

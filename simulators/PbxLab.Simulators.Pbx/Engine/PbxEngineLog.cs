@@ -24,5 +24,8 @@ public sealed partial class PbxEngine
 
         [LoggerMessage(2005, LogLevel.Error, "An observer failed on {EventName} for device {DeviceId}")]
         public static partial void ObserverFailed(ILogger logger, Exception exception, string deviceId, string eventName);
+
+        [LoggerMessage(2006, LogLevel.Error, "Clearing unanswered call {CallId} failed")]
+        public static partial void NoAnswerFailed(ILogger logger, Exception exception, string callId);
     }
 }

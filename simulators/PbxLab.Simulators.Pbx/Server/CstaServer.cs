@@ -154,11 +154,19 @@ internal sealed partial class CstaServer : IAsyncDisposable
         }
     }
 
+    // A timer callback: an exception escaping it would end the process, so it is logged instead.
     private void SendHeartbeats()
     {
-        foreach (var session in _sessions.Values)
+        try
         {
-            session.SendHeartbeat();
+            foreach (var session in _sessions.Values)
+            {
+                session.SendHeartbeat();
+            }
+        }
+        catch (Exception exception)
+        {
+            Log.HeartbeatFailed(Logger, exception, _sessions.Count);
         }
     }
 

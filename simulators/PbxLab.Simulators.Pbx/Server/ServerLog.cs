@@ -44,4 +44,7 @@ internal static partial class Log
 
     [LoggerMessage(2112, LogLevel.Warning, "Dropping {Count} CSTA connections")]
     public static partial void DroppingConnections(ILogger logger, int count);
+
+    [LoggerMessage(2113, LogLevel.Error, "Sending the SystemStatus heartbeat to {Count} CSTA connections failed")]
+    public static partial void HeartbeatFailed(ILogger logger, Exception exception, int count);
 }

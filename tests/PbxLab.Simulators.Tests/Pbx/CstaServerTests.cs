@@ -421,6 +421,49 @@ public sealed class CstaServerTests : IAsyncLifetime
         Assert.All(trace, t => Assert.Equal(_time.GetUtcNow(), t.Time));
     }
 
+    [Fact]
+    public async Task Concurrent_calls_keep_per_device_order()
+    {
+        const int Pairs = 10;
+        const int CallsPerPair = 5;
+        await using var pbx = await StartAsync(new PbxSimulatorOptions { Profile = PbxProfiles.MiVo400, Port = 0, SpeaksFirst = false });
+        await using var client = await CstaTestClient.ConnectAsync(pbx.Port);
+        var deviceOf = new Dictionary<string, string>();
+        for (var i = 0; i < Pairs * 2; i++)
+        {
+            var dn = (300 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            pbx.AddDevice(dn);
+            var monitor = await client.RequestAsync<MonitorStartResponse>(new MonitorStart(MonitorObject.Device(dn), MonitorType.Device));
+            deviceOf[monitor.MonitorCrossRefId] = dn;
+        }
+
+        var callers = Enumerable.Range(0, Pairs).Select(pair => Task.Run(() =>
+        {
+            var caller = (300 + (2 * pair)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var called = (301 + (2 * pair)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            for (var call = 0; call < CallsPerPair; call++)
+            {
+                pbx.Dial(caller, called);
+                pbx.Answer(called);
+                pbx.Hangup(caller);
+            }
+        }));
+        await Task.WhenAll(callers);
+        var events = await client.ReceiveEventsAsync(Pairs * CallsPerPair * 8);
+
+        string[] callerCycle = ["ServiceInitiatedEvent", "OriginatedEvent", "DeliveredEvent", "EstablishedEvent", "ConnectionClearedEvent"];
+        string[] calledCycle = ["DeliveredEvent", "EstablishedEvent", "ConnectionClearedEvent"];
+        foreach (var perMonitor in events.GroupBy(e => e.MonitorCrossRefId))
+        {
+            var device = int.Parse(deviceOf[perMonitor.Key], System.Globalization.CultureInfo.InvariantCulture);
+            var cycle = device % 2 == 0 ? callerCycle : calledCycle;
+            var expected = Enumerable.Repeat(cycle, CallsPerPair).SelectMany(c => c);
+            Assert.Equal(expected, perMonitor.Select(e => e.GetType().Name));
+        }
+
+        Assert.Equal(Pairs * 2, events.Select(e => e.MonitorCrossRefId).Distinct().Count());
+    }
+
     private async Task<PbxSimulator> StartAsync(PbxSimulatorOptions options) =>
         await PbxSimulator.StartAsync(options, _time, NullLoggerFactory.Instance);
 
