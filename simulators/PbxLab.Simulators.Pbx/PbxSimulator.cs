@@ -93,7 +93,10 @@ public sealed class PbxSimulator : IAsyncDisposable
 
     public void SetCloudLinkRole(string device, bool cloudLinkRole) => _engine.SetCloudLinkRole(device, cloudLinkRole);
 
-    /// <summary>Fault: closes every CSTA connection, as a dropped link would. Returns once they are closed.</summary>
+    /// <summary>
+    /// Fault: closes every CSTA connection, as a dropped link would, and blocks until they are closed.
+    /// Async code should call <see cref="DropAllConnectionsAsync"/> instead.
+    /// </summary>
     public void DropAllConnections() => _server.DropAllConnectionsAsync().GetAwaiter().GetResult();
 
     public Task DropAllConnectionsAsync() => _server.DropAllConnectionsAsync();

@@ -10,7 +10,7 @@ namespace PbxLab.Simulators.Pbx.Profiles;
 /// <param name="DisplayName">Product name, for messages.</param>
 /// <param name="MaxDevices">Maximum number of devices the PBX holds.</param>
 /// <param name="Bhcc">Busy hour call completions the PBX is sized for.</param>
-/// <param name="MaxRoleUsers">Maximum number of users with a CloudLink role.</param>
+/// <param name="MaxRoleUsers">Maximum number of users with a CloudLink role. The simulator does not enforce it, so a gateway's handling of users beyond it can be tested.</param>
 /// <param name="CstaEdition">ECMA-323 edition whose namespace the PBX writes.</param>
 /// <param name="DefaultPort">TCP port of the CSTA link, or 0 when the site configures it.</param>
 /// <param name="SupportsUserPresence">Whether the PBX keeps a PBX user presence per user and reports its changes.</param>

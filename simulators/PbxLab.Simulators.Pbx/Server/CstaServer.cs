@@ -91,11 +91,10 @@ internal sealed partial class CstaServer : IAsyncDisposable
     }
 
     /// <summary>Closes every client connection, as a dropped link would; their monitors and licences are freed.</summary>
-    public async Task DropAllConnectionsAsync()
+    public Task DropAllConnectionsAsync()
     {
-        var sessions = _sessions.Values.ToList();
-        Log.DroppingConnections(Logger, sessions.Count);
-        await Task.WhenAll(sessions.Select(s => s.CloseAsync()));
+        Log.DroppingConnections(Logger, _sessions.Count);
+        return CloseAllAsync();
     }
 
     public int ConnectionCount => _sessions.Count;
@@ -109,7 +108,7 @@ internal sealed partial class CstaServer : IAsyncDisposable
             await _listener.CloseAsync();
         }
 
-        await DropAllConnectionsAsync();
+        await CloseAllAsync();
         await Task.WhenAll(
             _bossGroup.ShutdownGracefullyAsync(ShutdownQuietPeriod, ShutdownTimeout),
             _workerGroup.ShutdownGracefullyAsync(ShutdownQuietPeriod, ShutdownTimeout));
@@ -120,6 +119,8 @@ internal sealed partial class CstaServer : IAsyncDisposable
     internal void Add(CstaSession session) => _sessions[session.Id] = session;
 
     internal void Remove(CstaSession session) => _sessions.TryRemove(session.Id, out _);
+
+    private Task CloseAllAsync() => Task.WhenAll(_sessions.Values.Select(s => s.CloseAsync()).ToList());
 
     private async Task BindAsync(IPAddress address, CancellationToken cancellationToken)
     {
