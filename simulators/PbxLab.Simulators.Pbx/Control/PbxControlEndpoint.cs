@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PbxLab.Simulators.Pbx.Engine;
 
@@ -49,6 +50,9 @@ public sealed partial class PbxControlEndpoint : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
+
+        // The host process owns Ctrl+C and SIGTERM; the default console lifetime would stop this API on its own.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.WebHost.ConfigureKestrel(o => o.Listen(address, port));
@@ -196,6 +200,13 @@ public sealed partial class PbxControlEndpoint : IAsyncDisposable
     }
 
     private sealed class ControlInputException(string message) : Exception(message);
+
+    private sealed class EmbeddedHostLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     // Event ids 2200-2299: the HTTP control API.
     private static partial class Log
