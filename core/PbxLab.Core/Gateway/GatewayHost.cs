@@ -45,6 +45,10 @@ public sealed partial class GatewayHost : IAsyncDisposable
         _matcher = new GraphUserMatcher(graphClient, options.GraphBaseUrl, Diagnostics, graphLogger);
         _writer = new GraphPresenceWriter(graphClient, options, timeProvider, Diagnostics, graphLogger, OnGraphWritten);
         _users = BuildUsers(options);
+        foreach (var user in _users.Where(user => user.WithinRoleLimit))
+        {
+            _usersByDevice[(Key(user.Link.Name), user.Device)] = user;
+        }
     }
 
     /// <summary>Raised for every step: line state and presence changes, matches, Graph writes. Runs on the thread that took the step.</summary>
@@ -154,36 +158,25 @@ public sealed partial class GatewayHost : IAsyncDisposable
         GatewayLog.Stopped(_logger);
     }
 
+    /// <summary>
+    /// Builds the users in configuration order. The users of each link count against its profile's
+    /// role limit in that order, so the ones listed last are those left out.
+    /// </summary>
     private static List<GatewayUser> BuildUsers(GatewayOptions options)
     {
+        var links = options.PbxLinks.ToDictionary(link => Key(link.Name));
+        var usersPerLink = new Dictionary<string, int>();
         var users = new List<GatewayUser>();
-        foreach (var link in options.PbxLinks)
+        foreach (var configuration in options.Users)
         {
+            var link = links[Key(configuration.Pbx)];
             var profile = PbxProfile.Find(link.Profile)!;
-            var linkUsers = options.Users.Where(user => string.Equals(user.Pbx, link.Name, StringComparison.OrdinalIgnoreCase));
-            var position = 0;
-            foreach (var user in linkUsers)
-            {
-                users.Add(new GatewayUser(user, link, profile, withinRoleLimit: position < profile.RoleLimit));
-                position++;
-            }
+            var position = usersPerLink.GetValueOrDefault(Key(link.Name));
+            usersPerLink[Key(link.Name)] = position + 1;
+            users.Add(new GatewayUser(configuration, link, profile, withinRoleLimit: position < profile.RoleLimit));
         }
 
-        // Keep configuration order for Users.
-        return [.. users.OrderBy(user => IndexOf(options.Users, user.Configuration))];
-    }
-
-    private static int IndexOf(IReadOnlyList<GatewayUserConfiguration> users, GatewayUserConfiguration user)
-    {
-        for (var index = 0; index < users.Count; index++)
-        {
-            if (ReferenceEquals(users[index], user))
-            {
-                return index;
-            }
-        }
-
-        return int.MaxValue;
+        return users;
     }
 
     private void ReportRoleLimits()
@@ -202,12 +195,10 @@ public sealed partial class GatewayHost : IAsyncDisposable
         var sink = new LinkSink(this);
         foreach (var linkConfiguration in _options.PbxLinks)
         {
-            var devices = new List<string>();
-            foreach (var user in _users.Where(user => user.Link == linkConfiguration && user.WithinRoleLimit))
-            {
-                devices.Add(user.Device);
-                _usersByDevice[(Key(linkConfiguration.Name), user.Device)] = user;
-            }
+            var devices = _users
+                .Where(user => user.Link == linkConfiguration && user.WithinRoleLimit)
+                .Select(user => user.Device)
+                .ToList();
 
             var linkOptions = new PbxLinkOptions(linkConfiguration.Name, linkConfiguration.Host, linkConfiguration.Port, linkConfiguration.Profile.ToLowerInvariant(), devices);
             var link = linkFactory(linkOptions, sink);

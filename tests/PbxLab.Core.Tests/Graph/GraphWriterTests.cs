@@ -340,4 +340,37 @@ public sealed class GraphWriterTests
         Assert.All(bed.Host.Diagnostics.OfKind(DiagnosticKind.GraphForbidden), entry => Assert.Contains("User.Read.All", entry.Reason, StringComparison.Ordinal));
         Assert.All(bed.Host.Users, user => Assert.Null(user.MatchedId));
     }
+
+    [Fact]
+    public async Task Writes_are_coalesced_to_latest()
+    {
+        using var release = new ManualResetEventSlim();
+        var sets = 0;
+        await using var bed = await GatewayTestBed.StartAsync(server => server.Script = request =>
+        {
+            // Hold the first setPresence so that later changes pile up behind it.
+            if (request.IsSetPresence && Interlocked.Increment(ref sets) == 1)
+            {
+                release.Wait(TimeSpan.FromSeconds(5));
+            }
+
+            return null;
+        });
+        await bed.WaitUntilMatchedAsync("alice@contoso.com");
+
+        bed.LineState("201", LineState.Busy);
+        await Eventually.HoldsAsync(() => bed.Server.Requests.Any(request => request.IsSetPresence), "first setPresence received");
+        bed.LineState("201", LineState.DoNotDisturb);
+        bed.Link().Sink.OnUserPresenceChanged("pbx1", "201", PbxUserPresence.Absent);
+        bed.Link().Sink.OnUserPresenceChanged("pbx1", "201", PbxUserPresence.Available);
+        bed.LineState("201", LineState.Available);
+        release.Set();
+        await bed.WaitForLastWriteAsync("alice@contoso.com", "clearPresence");
+        await Eventually.SettleAsync();
+
+        var writes = bed.Server.PresenceWrites
+            .Where(request => request.Path.Contains("id-alice", StringComparison.Ordinal))
+            .Select(request => request.IsSetPresence ? request.Json.GetProperty("availability").GetString() : "clear");
+        Assert.Equal(["clear", "Busy", "clear"], writes);
+    }
 }
