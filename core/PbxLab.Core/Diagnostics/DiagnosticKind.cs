@@ -3,7 +3,10 @@ namespace PbxLab.Core.Diagnostics;
 /// <summary>Kind of a problem the gateway reports in its diagnostics.</summary>
 public enum DiagnosticKind
 {
-    /// <summary>The configuration file is invalid; nothing was started.</summary>
+    /// <summary>
+    /// The configuration is invalid. GatewayHost never reports this kind itself, because it rejects
+    /// invalid options with GatewayConfigurationException before anything starts.
+    /// </summary>
     ConfigurationInvalid,
 
     /// <summary>No Entra user has the configured email as UPN or primary mail.</summary>
@@ -24,10 +27,10 @@ public enum DiagnosticKind
     /// <summary>The Entra token endpoint rejected the client credentials.</summary>
     TokenRejected,
 
-    /// <summary>The token endpoint could not be reached or answered with something other than a token.</summary>
+    /// <summary>The token endpoint could not be reached or returned something other than a token.</summary>
     TokenUnavailable,
 
-    /// <summary>Graph answered 403: the app lacks an application permission or its admin consent.</summary>
+    /// <summary>Graph returned 403 because the app lacks an application permission or its admin consent.</summary>
     GraphForbidden,
 
     /// <summary>Graph rejected a request for a reason retrying cannot fix (a 4xx other than 401, 403, 404 and 429).</summary>

@@ -4,8 +4,8 @@ namespace PbxLab.Core.Diagnostics;
 
 /// <summary>
 /// The problems the gateway has found, as typed entries that a support engineer or the harness can
-/// read. Thread-safe. Every new entry is logged as a warning; repeats are counted, and logged
-/// again only at powers of ten so a recurring fault cannot flood the log.
+/// read. Thread-safe. Every new entry is logged as a warning. Repeats are counted and logged again
+/// only at counts that are powers of ten, so a recurring fault cannot flood the log.
 /// </summary>
 public sealed partial class GatewayDiagnostics
 {

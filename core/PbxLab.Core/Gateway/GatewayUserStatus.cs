@@ -3,7 +3,7 @@ using PbxLab.Core.Presence;
 
 namespace PbxLab.Core.Gateway;
 
-/// <summary>A snapshot of one configured user as the gateway sees them.</summary>
+/// <summary>A snapshot of the gateway's state for one configured user.</summary>
 /// <param name="MatchedId">Entra object id, or null while the user is not matched.</param>
 /// <param name="Monitored">Whether the PBX accepted MonitorStart for the device and the link is up.</param>
 /// <param name="WithinRoleLimit">False when the user is beyond the profile's role limit and is not monitored.</param>

@@ -53,9 +53,9 @@ internal sealed class EntraTokenClient
 
     /// <summary>
     /// Returns a valid access token, requesting a new one when none is cached, the cached one is due
-    /// for renewal, or it equals <paramref name="rejectedToken"/> (Graph answered 401 to it).
+    /// for renewal, or it equals <paramref name="rejectedToken"/> (Graph returned 401 for it).
     /// </summary>
-    /// <exception cref="TokenUnavailableException">No token now; the exception says when to try again.</exception>
+    /// <exception cref="TokenUnavailableException">No token is available now. Its RetryAt is the time of the next allowed attempt.</exception>
     public async Task<string> GetTokenAsync(string? rejectedToken, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -102,7 +102,7 @@ internal sealed class EntraTokenClient
         }
         catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Unavailable(tokenUrl, $"the token endpoint {tokenUrl} did not answer in time ({exception.Message}).");
+            throw Unavailable(tokenUrl, $"the token endpoint {tokenUrl} did not respond in time ({exception.Message}).");
         }
 
         using (response)
@@ -118,7 +118,7 @@ internal sealed class EntraTokenClient
                 throw Rejected(tokenUrl, response.StatusCode, error);
             }
 
-            throw Unavailable(tokenUrl, $"the token endpoint {tokenUrl} answered {(int)response.StatusCode} {response.ReasonPhrase} without an Entra error body; check tokenBaseUrl.");
+            throw Unavailable(tokenUrl, $"the token endpoint {tokenUrl} returned {(int)response.StatusCode} {response.ReasonPhrase} without an Entra error body; check tokenBaseUrl.");
         }
     }
 
@@ -156,7 +156,7 @@ internal sealed class EntraTokenClient
 
         if (string.IsNullOrEmpty(token) || expiresIn <= TimeSpan.Zero)
         {
-            throw Unavailable(tokenUrl, $"the token endpoint {tokenUrl} answered 200 without access_token and a positive expires_in; check tokenBaseUrl.");
+            throw Unavailable(tokenUrl, $"the token endpoint {tokenUrl} returned 200 without access_token and a positive expires_in; check tokenBaseUrl.");
         }
 
         var margin = expiresIn / 2 < RenewalMargin ? expiresIn / 2 : RenewalMargin;

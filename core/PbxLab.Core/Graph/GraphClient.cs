@@ -19,7 +19,7 @@ internal sealed class GraphClient
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
-    /// <summary>Floor for Retry-After, so that a server answering "Retry-After: 0" cannot make the client spin.</summary>
+    /// <summary>Floor for Retry-After, so that a server sending "Retry-After: 0" cannot make the client spin.</summary>
     private static readonly TimeSpan MinRetryAfter = TimeSpan.FromSeconds(1);
 
     private readonly HttpClient _httpClient;
@@ -37,7 +37,7 @@ internal sealed class GraphClient
         _logger = logger;
     }
 
-    /// <summary>Sends a request until Graph gives an answer retrying cannot change, or cancellation.</summary>
+    /// <summary>Sends a request, retrying until Graph returns a response that retrying cannot change or until cancellation.</summary>
     public async Task<GraphResponse> SendAsync(GraphRequest request, CancellationToken cancellationToken)
     {
         string? rejectedToken = null;
@@ -109,7 +109,7 @@ internal sealed class GraphClient
                 {
                     _diagnostics.Report(
                         DiagnosticKind.GraphForbidden,
-                        $"Graph answered 403 to {request.Operation} for {request.Email} (request-id {requestId}): the app registration lacks the application permission {request.RequiredRole} or its admin consent. Add {request.RequiredRole} as an application permission and grant admin consent.",
+                        $"Graph returned 403 for {request.Operation} for {request.Email} (request-id {requestId}): the app registration lacks the application permission {request.RequiredRole} or its admin consent. Add {request.RequiredRole} as an application permission and grant admin consent.",
                         email: request.Email,
                         code: request.RequiredRole);
                 }

@@ -127,11 +127,12 @@ internal sealed class GraphPresenceWriter : IAsyncDisposable
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                GraphLog.PresenceWriterCrashed(_logger, exception, session.Email);
+                var retryAt = _timeProvider.GetUtcNow() + FailedWriteRetryDelay;
+                GraphLog.PresenceWriteCrashed(_logger, exception, session.Email, step.Write.ToString(), retryAt);
                 lock (session.Lock)
                 {
                     session.FailedWrite = step.Write;
-                    session.RetryAt = _timeProvider.GetUtcNow() + FailedWriteRetryDelay;
+                    session.RetryAt = retryAt;
                 }
             }
         }
@@ -196,7 +197,7 @@ internal sealed class GraphPresenceWriter : IAsyncDisposable
         var sentAt = _timeProvider.GetUtcNow();
         var response = await _graphClient.SendAsync(BuildRequest(session, write), cancellationToken);
 
-        // clearPresence answers 404 when the session does not exist, which is the state we want.
+        // clearPresence returns 404 when the session does not exist, which is the state the write wants.
         var succeeded = response.IsSuccess || (write.IsClear && response.StatusCode == HttpStatusCode.NotFound);
         var now = _timeProvider.GetUtcNow();
         lock (session.Lock)
@@ -229,7 +230,7 @@ internal sealed class GraphPresenceWriter : IAsyncDisposable
             {
                 _diagnostics.Report(
                     DiagnosticKind.GraphRequestRejected,
-                    $"Graph answered {status} to {write} for {session.Email} (request-id {response.RequestId}): {Truncate(response.Body)}. The write is tried again in {FailedWriteRetryDelay.TotalMinutes:0} minutes.",
+                    $"Graph returned {status} for {write} for {session.Email} (request-id {response.RequestId}): {Truncate(response.Body)}. The write is tried again in {FailedWriteRetryDelay.TotalMinutes:0} minutes.",
                     email: session.Email,
                     code: status.ToString(CultureInfo.InvariantCulture));
             }

@@ -12,7 +12,7 @@ internal enum UserMatchOutcome
     NotMatched,
     MatchedTwice,
 
-    /// <summary>The lookup itself failed (403, an unreadable answer); it is retried later.</summary>
+    /// <summary>The lookup itself failed (403, an unreadable response); it is retried later.</summary>
     Failed,
 }
 
@@ -63,7 +63,7 @@ internal sealed class GraphUserMatcher
         {
             _diagnostics.Report(
                 DiagnosticKind.UserMatchFailed,
-                $"Looking up {email} in Entra failed: Graph answered {(int)response.StatusCode} (request-id {response.RequestId}); the lookup is retried later.",
+                $"Looking up {email} in Entra failed: Graph returned {(int)response.StatusCode} (request-id {response.RequestId}); the lookup is retried later.",
                 email, device, link, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             return new UserMatchResult(UserMatchOutcome.Failed, null);
         }

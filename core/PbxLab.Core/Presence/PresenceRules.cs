@@ -8,7 +8,7 @@ public static class PresenceRules
 {
     /// <summary>
     /// Default for MiVoice Office 400 "Not available": Mitel's solution guide leaves the mapping open,
-    /// so the core treats it as do not disturb unless the configuration says otherwise.
+    /// so the core treats it as do not disturb unless the configuration sets another mapping.
     /// </summary>
     public const CloudLinkPresence DefaultNotAvailableMapping = CloudLinkPresence.DoNotDisturb;
 
@@ -48,7 +48,7 @@ public static class PresenceRules
     /// <summary>
     /// Combines all line states of a user and, on MiVoice Office 400, the PBX user presence
     /// (null where the profile has none or none is known yet). A user with no line state known yet
-    /// is <see cref="CloudLinkPresence.Unknown"/>, whatever the user presence says.
+    /// is <see cref="CloudLinkPresence.Unknown"/>, even when their user presence is known.
     /// </summary>
     public static CloudLinkPresence Combine(
         IEnumerable<LineState> lineStates,

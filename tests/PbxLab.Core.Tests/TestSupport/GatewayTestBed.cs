@@ -94,7 +94,7 @@ public sealed class GatewayTestBed : IAsyncDisposable
             () => Host.Users.Single(user => user.Email == email) is { MatchedId: not null, LastWrite: not null },
             $"{email} matched and first presence written");
 
-    /// <summary>Waits until the last write Graph answered for a user is the given one.</summary>
+    /// <summary>Waits until a user's last write is the given one with the given Graph status.</summary>
     public Task WaitForLastWriteAsync(string email, string write, int status = 200) =>
         Eventually.HoldsAsync(
             () => Host.Users.Single(user => user.Email == email).LastWrite is { } last && last.Write.ToString() == write && last.StatusCode == status,

@@ -39,10 +39,10 @@ public sealed record ScriptedResponse(int Status, string Body = "", IReadOnlyDic
 
 /// <summary>
 /// A small Entra token endpoint and Graph presence/users API on 127.0.0.1 and an ephemeral port,
-/// served by Kestrel so the gateway talks real HTTP. It records every request; a test can answer
-/// any request itself through <see cref="Script"/>, otherwise the server behaves like Graph:
-/// tokens for the client-credentials grant, user lookup by UPN or mail ignoring case, and
-/// per-user app sessions where clearing a missing session answers 404.
+/// served by Kestrel so the gateway talks real HTTP. It records every request. A test can return
+/// its own response to any request through <see cref="Script"/>. Otherwise the server behaves like
+/// Graph: tokens for the client-credentials grant, user lookup by UPN or mail ignoring case, and
+/// per-user app sessions where clearing a missing session returns 404.
 /// </summary>
 public sealed partial class GraphTestServer : IAsyncDisposable
 {
