@@ -120,7 +120,10 @@ public sealed partial class GatewayHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the links, user matching and presence writes. Presence sessions already set expire on their own.</summary>
+    /// <summary>
+    /// Stops the links, user matching and presence writes, then clears the presence sessions the
+    /// gateway has set, once each. A session that cannot be cleared expires on its own.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)

@@ -120,6 +120,21 @@ internal sealed class GraphClient
         }
     }
 
+    /// <summary>
+    /// Sends a request once, without retries, for shutdown when there is no time to wait.
+    /// </summary>
+    /// <exception cref="TokenUnavailableException">No token is available now.</exception>
+    /// <exception cref="HttpRequestException">Graph could not be reached.</exception>
+    public async Task<GraphResponse> SendOnceAsync(GraphRequest request, CancellationToken cancellationToken)
+    {
+        var token = await _tokenClient.GetTokenAsync(null, cancellationToken);
+        var clientRequestId = Guid.NewGuid().ToString();
+        using var message = BuildMessage(request, token, clientRequestId);
+        using var response = await _httpClient.SendAsync(message, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return new GraphResponse(response.StatusCode, body, ReadRequestId(response) ?? clientRequestId);
+    }
+
     private static HttpRequestMessage BuildMessage(GraphRequest request, string token, string clientRequestId)
     {
         var message = new HttpRequestMessage(request.Method, request.Uri);

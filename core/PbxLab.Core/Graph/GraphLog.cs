@@ -39,6 +39,12 @@ internal static partial class GraphLog
     [LoggerMessage(EventId = 4411, Level = LogLevel.Error, Message = "Presence write {Write} for user {Email} failed with status {Status} (request-id {RequestId}); next attempt at {RetryAt:O}")]
     public static partial void PresenceWriteFailed(ILogger logger, string email, string write, int status, string requestId, DateTimeOffset retryAt);
 
+    [LoggerMessage(EventId = 4413, Level = LogLevel.Information, Message = "Presence session of user {Email} cleared at shutdown (status {Status})")]
+    public static partial void SessionClearedAtShutdown(ILogger logger, string email, int status);
+
+    [LoggerMessage(EventId = 4414, Level = LogLevel.Warning, Message = "Presence session of user {Email} could not be cleared at shutdown; it expires on its own")]
+    public static partial void SessionNotClearedAtShutdown(ILogger logger, Exception exception, string email);
+
     [LoggerMessage(EventId = 4412, Level = LogLevel.Error, Message = "Presence write {Write} for user {Email} failed with an unexpected error; next attempt at {RetryAt:O}")]
     public static partial void PresenceWriteCrashed(ILogger logger, Exception exception, string email, string write, DateTimeOffset retryAt);
 }

@@ -22,6 +22,9 @@ internal sealed class GraphPresenceWriter : IAsyncDisposable
 
     public static readonly TimeSpan FailedWriteRetryDelay = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long shutdown waits for the clearPresence of set sessions.</summary>
+    private static readonly TimeSpan ShutdownClearTimeout = TimeSpan.FromSeconds(10);
+
     private readonly GraphClient _graphClient;
     private readonly Uri _graphBaseUrl;
     private readonly string _clientId;
@@ -108,6 +111,36 @@ internal sealed class GraphPresenceWriter : IAsyncDisposable
             }
         }
 
+        await ClearSetSessionsAsync();
+    }
+
+    /// <summary>
+    /// Clears every session the writer has set, once and without retries, so that a clean shutdown
+    /// leaves no user Busy in Teams until the session expires.
+    /// </summary>
+    private async Task ClearSetSessionsAsync()
+    {
+        List<UserSession> setSessions;
+        lock (_sessionsLock)
+        {
+            setSessions = [.. _sessions.Values.Where(session => session.Written is { IsClear: false })];
+        }
+
+        using var deadline = new CancellationTokenSource(ShutdownClearTimeout, _timeProvider);
+        await Task.WhenAll(setSessions.Select(session => ClearAtShutdownAsync(session, deadline.Token)));
+    }
+
+    private async Task ClearAtShutdownAsync(UserSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _graphClient.SendOnceAsync(BuildRequest(session, GraphPresenceWrite.Clear), cancellationToken);
+            GraphLog.SessionClearedAtShutdown(_logger, session.Email, (int)response.StatusCode);
+        }
+        catch (Exception exception) when (exception is TokenUnavailableException or HttpRequestException or OperationCanceledException)
+        {
+            GraphLog.SessionNotClearedAtShutdown(_logger, exception, session.Email);
+        }
     }
 
     private async Task RunAsync(UserSession session, CancellationToken cancellationToken)

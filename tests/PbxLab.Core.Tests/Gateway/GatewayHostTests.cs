@@ -211,6 +211,53 @@ public sealed class GatewayHostTests
     }
 
     [Fact]
+    public async Task Concurrent_events_end_consistent()
+    {
+        await using var bed = await GatewayTestBed.StartAsync();
+        await bed.WaitUntilMatchedAsync("alice@contoso.com");
+        await bed.WaitUntilMatchedAsync("bob@contoso.com");
+        LineState[] states = [LineState.Busy, LineState.Available, LineState.DoNotDisturb, LineState.Offline];
+
+        // Links call the sink from their own I/O threads, so events for both devices interleave.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(thread => Task.Run(() =>
+        {
+            for (var step = 0; step < 200; step++)
+            {
+                bed.LineState(step % 2 == 0 ? "201" : "202", states[(thread + step) % states.Length]);
+            }
+        })));
+        bed.LineState("201", LineState.Busy);
+        bed.LineState("202", LineState.DoNotDisturb);
+
+        await bed.WaitForLastWriteAsync("alice@contoso.com", "setPresence Busy/InACall");
+        await bed.WaitForLastWriteAsync("bob@contoso.com", "setPresence DoNotDisturb/Presenting");
+        await Eventually.SettleAsync();
+        Assert.Equal(CloudLinkPresence.Busy, bed.Host.GetCloudLinkPresence("alice@contoso.com"));
+        Assert.Equal(CloudLinkPresence.DoNotDisturb, bed.Host.GetCloudLinkPresence("bob@contoso.com"));
+        Assert.Equal(("Busy", "InACall"), bed.Server.SessionOf("id-alice"));
+        Assert.Equal(("DoNotDisturb", "Presenting"), bed.Server.SessionOf("id-bob"));
+    }
+
+    [Fact]
+    public async Task Dispose_clears_set_sessions()
+    {
+        var bed = await GatewayTestBed.StartAsync();
+        await bed.WaitUntilMatchedAsync("alice@contoso.com");
+        await bed.WaitUntilMatchedAsync("bob@contoso.com");
+        bed.LineState("201", LineState.Busy);
+        await bed.WaitForLastWriteAsync("alice@contoso.com", "setPresence Busy/InACall");
+        var writesBefore = bed.Server.PresenceWrites.Count;
+
+        await bed.Host.DisposeAsync();
+
+        Assert.Null(bed.Server.SessionOf("id-alice"));
+        var shutdownWrites = bed.Server.PresenceWrites.Skip(writesBefore).ToList();
+        var clear = Assert.Single(shutdownWrites);
+        Assert.Equal("/v1.0/users/id-alice/presence/clearPresence", clear.Path);
+        await bed.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Dispose_stops_links()
     {
         var bed = await GatewayTestBed.StartAsync();
