@@ -49,7 +49,18 @@ public sealed partial class GatewayHost
 
     private async Task MatchUserAsync(GatewayUser user, CancellationToken cancellationToken)
     {
-        var result = await _matcher.MatchAsync(user.Email, user.Device, user.Link.Name, cancellationToken);
+        UserMatchResult result;
+        try
+        {
+            result = await _matcher.MatchAsync(user.Email, user.Device, user.Link.Name, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // One failed lookup must not stop the others; the user is looked up again later.
+            GatewayLog.UserMatchFailed(_logger, exception, user.Email);
+            return;
+        }
+
         if (result.Outcome != UserMatchOutcome.Matched || result.UserId is null)
         {
             return;

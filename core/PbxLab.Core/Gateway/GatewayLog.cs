@@ -46,6 +46,9 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 4140, Level = LogLevel.Warning, Message = "A gateway trace subscriber threw; the gateway goes on")]
     public static partial void TraceSubscriberFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 4142, Level = LogLevel.Error, Message = "Looking up user {Email} in Entra failed with an unexpected error; the lookup is retried later")]
+    public static partial void UserMatchFailed(ILogger logger, Exception exception, string email);
+
     [LoggerMessage(EventId = 4141, Level = LogLevel.Error, Message = "User matching stopped after an unexpected error")]
     public static partial void MatchingFailed(ILogger logger, Exception exception);
 }

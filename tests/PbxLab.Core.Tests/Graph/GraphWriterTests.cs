@@ -285,12 +285,15 @@ public sealed class GraphWriterTests
         Assert.Contains("req-", retryLog, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Server_error_is_retried_with_backoff()
+    [Theory]
+    [InlineData(503)]
+    [InlineData(429)]
+    public async Task Failure_is_retried_with_backoff(int status)
     {
+        // A 429 without Retry-After falls back to the same exponential back-off as a 5xx.
         var failures = 0;
         await using var bed = await GatewayTestBed.StartAsync(server => server.Script = request =>
-            request.IsSetPresence && Interlocked.Increment(ref failures) <= 2 ? new ScriptedResponse(503) : null);
+            request.IsSetPresence && Interlocked.Increment(ref failures) <= 2 ? new ScriptedResponse(status) : null);
         await bed.WaitUntilMatchedAsync("alice@contoso.com");
 
         bed.LineState("201", LineState.Busy);
