@@ -63,6 +63,28 @@ public sealed class GatewayHostTests
     }
 
     [Fact]
+    public async Task Injected_handler_carries_requests()
+    {
+        await using var server = await GraphTestServer.StartAsync();
+        server.AddUser("id-alice", "alice@contoso.com", null, "Alice");
+        using var handler = new CountingHandler(new SocketsHttpHandler());
+        var options = GatewayTestBed.DefaultOptions(server).WithUsers(("alice@contoso.com", "201"));
+
+        var host = await GatewayHost.StartAsync(
+            options,
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+            (linkOptions, sink) => new FakePbxLink(linkOptions, sink),
+            handler);
+        await using (host)
+        {
+            await Eventually.HoldsAsync(() => server.PresenceWrites.Count == 1, "first presence write");
+        }
+
+        Assert.Equal(server.Requests.Count, handler.Count);
+    }
+
+    [Fact]
     public async Task Line_states_drive_graph_writes()
     {
         await using var bed = await GatewayTestBed.StartAsync();
@@ -266,5 +288,18 @@ public sealed class GatewayHostTests
         await bed.DisposeAsync();
 
         Assert.True(link.Disposed);
+    }
+
+    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
