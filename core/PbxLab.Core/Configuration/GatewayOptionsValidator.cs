@@ -1,0 +1,215 @@
+using System.Globalization;
+using PbxLab.Core.Presence;
+
+namespace PbxLab.Core.Configuration;
+
+/// <summary>
+/// Checks gateway options before anything starts and returns every error, each naming the key path,
+/// the bad value and what to do. The client secret is never part of an error.
+/// </summary>
+public static class GatewayOptionsValidator
+{
+    /// <summary>Shortest and longest expirationDuration Graph's setPresence accepts (PT5M..PT4H).</summary>
+    public static readonly TimeSpan MinSessionExpiration = TimeSpan.FromMinutes(5);
+
+    public static readonly TimeSpan MaxSessionExpiration = TimeSpan.FromHours(4);
+
+    /// <summary>Validates options; paths in <paramref name="alreadyReported"/> (and below them) are skipped.</summary>
+    public static IReadOnlyList<ConfigurationError> Validate(GatewayOptions options, IReadOnlySet<string>? alreadyReported = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        var errors = new Collector(alreadyReported ?? new HashSet<string>());
+        ValidateEntra(options, errors);
+        ValidatePresence(options.Presence, errors);
+
+        if (options.UserMatchRetryInterval < TimeSpan.FromSeconds(10))
+        {
+            errors.Add("userMatchRetryInterval", Format(options.UserMatchRetryInterval), "is too short; use PT10S or longer, for example PT15M.");
+        }
+
+        var linkNames = ValidateLinks(options.PbxLinks, errors);
+        ValidateUsers(options.Users, linkNames, errors);
+        return errors.Errors;
+    }
+
+    private static void ValidateEntra(GatewayOptions options, Collector errors)
+    {
+        if (string.IsNullOrWhiteSpace(options.TenantId))
+        {
+            errors.Add("tenantId", null, "is missing; set it to the Directory (tenant) ID of the Entra tenant, a GUID or a domain such as contoso.onmicrosoft.com.");
+        }
+        else if (!options.TenantId.All(character => char.IsAsciiLetterOrDigit(character) || character is '-' or '.'))
+        {
+            errors.Add("tenantId", options.TenantId, "is not a tenant ID; use the Directory (tenant) ID GUID or a domain such as contoso.onmicrosoft.com.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            errors.Add("clientId", null, "is missing; set it to the Application (client) ID of the app registration.");
+        }
+        else if (!Guid.TryParse(options.ClientId, out _))
+        {
+            errors.Add("clientId", options.ClientId, "is not a GUID; use the Application (client) ID from the app registration's overview page.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            errors.Add("clientSecret", null, $"is missing; set it to the client secret's Value (not its Secret ID), or set the environment variable {GatewayOptions.ClientSecretVariable}.");
+        }
+
+        ValidateBaseUrl("tokenBaseUrl", options.TokenBaseUrl, errors);
+        ValidateBaseUrl("graphBaseUrl", options.GraphBaseUrl, errors);
+    }
+
+    private static void ValidateBaseUrl(string path, string value, Collector errors)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.Query.Length > 0
+            || uri.Fragment.Length > 0)
+        {
+            errors.Add(path, value, "is not an absolute http or https URL without query; write it like https://graph.microsoft.com/v1.0.");
+        }
+    }
+
+    private static void ValidatePresence(PresenceOptions presence, Collector errors)
+    {
+        if (presence.SessionExpiration < MinSessionExpiration || presence.SessionExpiration > MaxSessionExpiration)
+        {
+            errors.Add("presence.sessionExpiration", Format(presence.SessionExpiration), "is outside the range Graph accepts; use PT5M to PT4H.");
+        }
+
+        if (presence.RefreshBefore <= TimeSpan.Zero || presence.RefreshBefore >= presence.SessionExpiration)
+        {
+            errors.Add("presence.refreshBefore", Format(presence.RefreshBefore), $"must be longer than zero and shorter than presence.sessionExpiration ({Format(presence.SessionExpiration)}); for example PT5M.");
+        }
+
+        if (presence.NotAvailableMapsTo == CloudLinkPresence.Unknown || !Enum.IsDefined(presence.NotAvailableMapsTo))
+        {
+            errors.Add("presence.notAvailableMapsTo", presence.NotAvailableMapsTo.ToString(), "is not a CloudLink presence; use Away, DoNotDisturb, Busy, Available or Offline.");
+        }
+    }
+
+    private static HashSet<string> ValidateLinks(IReadOnlyList<PbxLinkConfiguration> links, Collector errors)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (links.Count == 0)
+        {
+            errors.Add("pbxLinks", null, "is empty or missing; add at least one PBX: { \"name\": \"pbx1\", \"host\": \"…\", \"port\": 7001, \"profile\": \"mivo400\" }.");
+        }
+
+        for (var index = 0; index < links.Count; index++)
+        {
+            var link = links[index];
+            var path = $"pbxLinks[{index}]";
+
+            if (string.IsNullOrWhiteSpace(link.Name))
+            {
+                errors.Add(path + ".name", null, "is missing; give every PBX a name that users[].pbx can refer to.");
+            }
+            else if (!names.Add(link.Name))
+            {
+                errors.Add(path + ".name", link.Name, "is used by an earlier PBX; give every PBX a unique name.");
+            }
+
+            if (string.IsNullOrWhiteSpace(link.Host) || link.Host.Any(char.IsWhiteSpace))
+            {
+                errors.Add(path + ".host", link.Host.Length == 0 ? null : link.Host, "is missing or invalid; set it to the PBX's host name or IP address.");
+            }
+
+            if (link.Port is < 1 or > 65535)
+            {
+                errors.Add(path + ".port", link.Port.ToString(CultureInfo.InvariantCulture), "is not a TCP port; use the PBX's CSTA port, from 1 to 65535.");
+            }
+
+            if (PbxProfile.Find(link.Profile) is null)
+            {
+                var known = string.Join(", ", PbxProfile.Known.Select(profile => $"{profile.Name} ({profile.DisplayName})"));
+                errors.Add(path + ".profile", link.Profile.Length == 0 ? null : link.Profile, $"is not a known PBX profile; use one of {known}.");
+            }
+        }
+
+        return names;
+    }
+
+    private static void ValidateUsers(IReadOnlyList<GatewayUserConfiguration> users, HashSet<string> linkNames, Collector errors)
+    {
+        if (users.Count == 0)
+        {
+            errors.Add("users", null, "is empty or missing; add at least one user: { \"email\": \"…\", \"device\": \"…\", \"pbx\": \"…\" }.");
+        }
+
+        var emails = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var devices = new Dictionary<(string Pbx, string Device), int>();
+        for (var index = 0; index < users.Count; index++)
+        {
+            var user = users[index];
+            var path = $"users[{index}]";
+
+            if (string.IsNullOrWhiteSpace(user.Email))
+            {
+                errors.Add(path + ".email", null, "is missing; set it to the user's UPN or primary mail address in Entra.");
+            }
+            else if (!IsEmailAddress(user.Email))
+            {
+                errors.Add(path + ".email", user.Email, "is not an email address; write it as name@domain, as in the user's UPN or primary mail.");
+            }
+            else if (!emails.TryAdd(user.Email, index))
+            {
+                errors.Add(path + ".email", user.Email, $"is already used by users[{emails[user.Email]}] (emails are compared ignoring case); list every user once.");
+            }
+
+            if (string.IsNullOrWhiteSpace(user.Device) || user.Device.Any(char.IsWhiteSpace))
+            {
+                errors.Add(path + ".device", user.Device.Length == 0 ? null : user.Device, "is missing or invalid; set it to the directory number of the user's PBX device, without spaces.");
+            }
+
+            if (string.IsNullOrWhiteSpace(user.Pbx))
+            {
+                errors.Add(path + ".pbx", null, "is missing; set it to the name of an entry in pbxLinks.");
+            }
+            else if (!linkNames.Contains(user.Pbx))
+            {
+                errors.Add(path + ".pbx", user.Pbx, $"does not name a PBX in pbxLinks; use one of: {string.Join(", ", linkNames)}.");
+            }
+            else if (!string.IsNullOrWhiteSpace(user.Device)
+                && !devices.TryAdd((user.Pbx.ToUpperInvariant(), user.Device), index))
+            {
+                errors.Add(path + ".device", user.Device, $"on {user.Pbx} is already the device of users[{devices[(user.Pbx.ToUpperInvariant(), user.Device)]}]; give every user their own device.");
+            }
+        }
+    }
+
+    private static bool IsEmailAddress(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        return at > 0
+            && at == value.LastIndexOf('@')
+            && at < value.Length - 1
+            && !value.Any(character => char.IsWhiteSpace(character) || character is '"' or ',' or ';' or '<' or '>');
+    }
+
+    private static string Format(TimeSpan duration) => System.Xml.XmlConvert.ToString(duration);
+
+    private sealed class Collector(IReadOnlySet<string> alreadyReported)
+    {
+        public List<ConfigurationError> Errors { get; } = [];
+
+        public void Add(string path, string? value, string message)
+        {
+            if (IsReported(path))
+            {
+                return;
+            }
+
+            Errors.Add(new ConfigurationError(path, value, message));
+        }
+
+        private bool IsReported(string path) =>
+            alreadyReported.Any(reported =>
+                path == reported
+                || path.StartsWith(reported + ".", StringComparison.Ordinal)
+                || path.StartsWith(reported + "[", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using PbxLab.Core.Configuration;
+using PbxLab.Core.Links;
+
+namespace PbxLab.Core.Gateway;
+
+/// <summary>Runs the gateway as a standalone service from a configuration file until cancelled.</summary>
+public static class GatewayStandalone
+{
+    public const int ExitOk = 0;
+
+    /// <summary>Exit code for a configuration file that is missing, unreadable or invalid.</summary>
+    public const int ExitInvalidConfiguration = 2;
+
+    /// <summary>
+    /// Loads and validates the configuration, starts the gateway on the system clock and runs it until
+    /// <paramref name="cancellationToken"/> is cancelled. Returns <see cref="ExitInvalidConfiguration"/>
+    /// after listing every configuration error on standard error and in the log, or
+    /// <see cref="ExitOk"/> after a clean shutdown.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string configPath,
+        ILoggerFactory loggerFactory,
+        Func<PbxLinkOptions, IPbxLinkSink, IPbxLink> linkFactory,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configPath);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        ArgumentNullException.ThrowIfNull(linkFactory);
+
+        var logger = loggerFactory.CreateLogger(typeof(GatewayStandalone));
+        var result = GatewayOptionsLoader.LoadFile(configPath);
+        if (!result.IsValid)
+        {
+            await Console.Error.WriteLineAsync($"Configuration {configPath} has {result.Errors.Count} error(s):");
+            foreach (var error in result.Errors)
+            {
+                GatewayLog.ConfigurationError(logger, configPath, error.ToString());
+                await Console.Error.WriteLineAsync("  " + error);
+            }
+
+            return ExitInvalidConfiguration;
+        }
+
+        var host = await GatewayHost.StartAsync(result.Options!, TimeProvider.System, loggerFactory, linkFactory, cancellationToken: cancellationToken);
+        await using (host)
+        {
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancellation is the normal way to stop the service.
+            }
+        }
+
+        GatewayLog.StandaloneStopped(logger, configPath);
+        return ExitOk;
+    }
+}

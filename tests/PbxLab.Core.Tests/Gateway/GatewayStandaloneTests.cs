@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using PbxLab.Core.Gateway;
+using PbxLab.Core.Tests.TestSupport;
+
+namespace PbxLab.Core.Tests.Gateway;
+
+public sealed class GatewayStandaloneTests : IDisposable
+{
+    private readonly string _configPath = Path.Combine(Path.GetTempPath(), $"pbxlab-standalone-{Guid.NewGuid():N}.json");
+    private readonly RecordingLoggerProvider _logs = new();
+    private readonly ILoggerFactory _loggerFactory;
+
+    public GatewayStandaloneTests()
+    {
+        _loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(_logs));
+    }
+
+    [Fact]
+    public async Task Invalid_config_exits_with_two()
+    {
+        File.WriteAllText(_configPath, """{ "tenantId": "contoso.onmicrosoft.com", "clientId": "x", "users": [ { "email": "nobody" } ] }""");
+        var linksCreated = 0;
+
+        var exitCode = await GatewayStandalone.RunAsync(_configPath, _loggerFactory, (options, sink) =>
+        {
+            linksCreated++;
+            return new FakePbxLink(options, sink);
+        }, CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(0, linksCreated);
+        var logged = _logs.Records.Where(record => record.EventId == 4000).Select(record => record.Message).ToList();
+        Assert.Contains(logged, message => message.Contains("clientId: 'x' is not a GUID", StringComparison.Ordinal));
+        Assert.Contains(logged, message => message.Contains("users[0].email: 'nobody' is not an email address", StringComparison.Ordinal));
+        Assert.Contains(logged, message => message.Contains("pbxLinks: is empty or missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancellation_exits_with_zero()
+    {
+        await using var server = await GraphTestServer.StartAsync();
+        server.AddUser("id-alice", "alice@contoso.com", null, "Alice");
+        File.WriteAllText(_configPath, $$"""
+            {
+              "tenantId": "contoso.onmicrosoft.com",
+              "clientId": "{{GatewayTestBed.ClientId}}",
+              "clientSecret": "standalone-secret",
+              "tokenBaseUrl": "{{server.TokenBaseUrl}}",
+              "graphBaseUrl": "{{server.GraphBaseUrl}}",
+              "pbxLinks": [ { "name": "pbx1", "host": "127.0.0.1", "port": 7001, "profile": "mivo400" } ],
+              "users": [ { "email": "alice@contoso.com", "device": "201", "pbx": "pbx1" } ]
+            }
+            """);
+        using var cancellation = new CancellationTokenSource();
+        FakePbxLink? link = null;
+
+        var run = GatewayStandalone.RunAsync(_configPath, _loggerFactory, (options, sink) => link = new FakePbxLink(options, sink), cancellation.Token);
+        await Eventually.HoldsAsync(() => server.PresenceWrites.Count == 1, "first presence write of the standalone gateway");
+        await cancellation.CancelAsync();
+
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.True(link!.Disposed);
+        Assert.Equal("/v1.0/users/id-alice/presence/clearPresence", server.PresenceWrites[0].Path);
+    }
+
+    public void Dispose()
+    {
+        _loggerFactory.Dispose();
+        File.Delete(_configPath);
+    }
+}
