@@ -30,7 +30,7 @@ internal static partial class CstaLinkLog
     [LoggerMessage(EventId = 1514, Level = LogLevel.Warning, Message = "Link {LinkName}: undecodable frame with invoke id {InvokeId} (root element {RootElementName}, {Reason}): {Detail}")]
     public static partial void UndecodableFrame(ILogger logger, string linkName, int invokeId, string? rootElementName, Csta.CstaRejectReason reason, string detail);
 
-    [LoggerMessage(EventId = 1515, Level = LogLevel.Warning, Message = "Link {LinkName}: SystemRegister with invoke id {InvokeId} was answered with CSTAErrorCode {Category}/{Value}; continuing without system-status registration.")]
+    [LoggerMessage(EventId = 1515, Level = LogLevel.Warning, Message = "Link {LinkName}: SystemRegister with invoke id {InvokeId} got CSTAErrorCode {Category}/{Value}; continuing without system-status registration.")]
     public static partial void SystemRegisterRefused(ILogger logger, string linkName, int invokeId, string category, string value);
 
     [LoggerMessage(EventId = 1520, Level = LogLevel.Information, Message = "Link {LinkName}: monitor started for device {DeviceId} with monitorCrossRefID {MonitorCrossRefId}.")]

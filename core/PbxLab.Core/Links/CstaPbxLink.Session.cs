@@ -67,7 +67,7 @@ public sealed partial class CstaPbxLink
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // A timeout, an undecodable or unexpected answer, or a lost connection: Fail keeps
+                // A timeout, an undecodable or unexpected response, or a lost connection: Fail keeps
                 // the first reason, so a connection already gone is reported as such.
                 Fail(exception.Message);
             }
@@ -81,8 +81,8 @@ public sealed partial class CstaPbxLink
         private async Task RegisterAsync()
         {
             // OpenScape Voice sends SystemStatus first and expects SystemRegister after it; other
-            // switches stay silent. Registering at once works with both, because the SystemStatus
-            // answer goes out whenever it arrives.
+            // switches stay silent. Registering at once works with both, because the
+            // SystemStatusResponse goes out whenever SystemStatus arrives.
             var pending = Begin(new SystemRegister(SystemStatus: true, RequestSystemStatus: false));
             if (await SendAndWaitAsync(pending) is CstaErrorCode error)
             {
@@ -170,7 +170,7 @@ public sealed partial class CstaPbxLink
             _link.ReportChanges(() => _link._tracker.ApplyResync(entry.DeviceId, snapshot, dnd?.DoNotDisturbOn));
         }
 
-        // A refused or undecodable resync answer leaves that part unknown; the device is resynchronised without it.
+        // A refused or undecodable resync response leaves that part unknown; the device is resynchronised without it.
         private async Task<T?> ResyncResultAsync<T>(string deviceId, CstaPendingRequest request, Task<CstaResponse> responseTask)
             where T : CstaResponse
         {
@@ -250,7 +250,7 @@ public sealed partial class CstaPbxLink
         {
             try
             {
-                // Any answer, even a CSTAErrorCode from a switch without this service, shows the PBX is alive.
+                // Any response, even a CSTAErrorCode from a switch without this service, shows the PBX is alive.
                 await SendAndWaitAsync(Begin(new RequestSystemStatus(null)));
             }
             catch (CstaRequestTimeoutException exception)
@@ -349,7 +349,7 @@ public sealed partial class CstaPbxLink
         {
             CstaLinkLog.UndecodableFrame(_link._logger, LinkName, frame.InvokeId, frame.RootElementName, frame.Reason, frame.Detail);
 
-            // An undecodable answer to a pending request fails that request at once instead of
+            // An undecodable response to a pending request fails that request at once instead of
             // leaving it to time out.
             var isResponse = frame.RootElementName is { } root
                 && (root.EndsWith("Response", StringComparison.Ordinal) || root == "CSTAErrorCode");

@@ -10,10 +10,10 @@ using PbxLab.Csta.Xml;
 namespace PbxLab.Core.Links;
 
 /// <summary>
-/// CSTA XML (ECMA-323 over TCP, Annex J.2 framing) client link to one PBX: registers for
-/// system status, monitors the configured devices, resynchronises them by snapshot, turns events
-/// into line states, sends heartbeats, and reconnects with doubling back-off when the link fails.
-/// It knows nothing about whether its peer is a real switch or a simulator.
+/// CSTA XML client link to one PBX (ECMA-323 over TCP, Annex J.2 framing). It registers for
+/// system status, monitors the configured devices and resynchronises them by snapshot. It then
+/// turns events into line states, sends heartbeats, and reconnects with doubling back-off when
+/// the link fails. Nothing in it depends on whether the peer is a real switch or a simulator.
 /// </summary>
 public sealed partial class CstaPbxLink : IPbxLink
 {
@@ -26,6 +26,7 @@ public sealed partial class CstaPbxLink : IPbxLink
     private readonly LineStateTracker _tracker;
     private readonly Lock _stateLock = new();
     private readonly CancellationTokenSource _stopping = new();
+    private CancellationTokenSource? _runStopping;
     private MultithreadEventLoopGroup? _eventLoopGroup;
     private Task? _run;
     private volatile int _phase = (int)PbxLinkPhase.Disconnected;
@@ -62,7 +63,8 @@ public sealed partial class CstaPbxLink : IPbxLink
         }
 
         _eventLoopGroup = new MultithreadEventLoopGroup(1);
-        var stopping = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, cancellationToken).Token;
+        _runStopping = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, cancellationToken);
+        var stopping = _runStopping.Token;
         _run = Task.Run(() => RunAsync(stopping), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -85,6 +87,7 @@ public sealed partial class CstaPbxLink : IPbxLink
             await _eventLoopGroup.ShutdownGracefullyAsync(TimeSpan.Zero, TimeSpan.FromSeconds(1));
         }
 
+        _runStopping?.Dispose();
         _stopping.Dispose();
     }
 
@@ -216,8 +219,8 @@ public sealed partial class CstaPbxLink : IPbxLink
         CallSink("OnLinkPhaseChanged", () => _sink.OnLinkPhaseChanged(Name, phase, reason));
     }
 
-    // Runs a tracker step and reports its changes under one lock, so the sink sees them in the
-    // order the events arrived.
+    // Runs a tracker step and reports its changes under one lock, so the sink receives them in
+    // the order the events arrived.
     private void ReportChanges(Func<IReadOnlyList<DeviceStateChange>> step)
     {
         lock (_stateLock)

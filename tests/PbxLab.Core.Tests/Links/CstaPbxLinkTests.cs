@@ -259,8 +259,8 @@ public sealed class CstaPbxLinkTests
         time.Advance(TimeSpan.FromSeconds(30));
         await server.WaitForAsync(envelope => envelope.Message is RequestSystemStatus);
 
-        // The event follows the heartbeat answer on the same connection, so once the sink has
-        // it the answer has been handled too.
+        // The event follows the heartbeat response on the same connection, so once the sink
+        // has it the response has been handled too.
         await server.SendAsync(new EstablishedEvent(FakeCstaServer.MonitorCrossRefIdFor(A, 1), new ConnectionId("1", A), null, null, null, LocalConnectionState.Connected, null));
         await sink.WaitForCountAsync("line 200 Busy", 1);
         time.Advance(TimeSpan.FromSeconds(10));

@@ -44,7 +44,7 @@ internal sealed class FakeCstaServer : IAsyncDisposable
     /// <summary>Devices whose MonitorStart gets systemResourceAvailibility/overallMonitorLimitExceeded.</summary>
     public ConcurrentDictionary<string, bool> RefusedDevices { get; } = new();
 
-    /// <summary>Devices whose MonitorStart gets no answer at all.</summary>
+    /// <summary>Devices whose MonitorStart gets no response at all.</summary>
     public ConcurrentDictionary<string, bool> SilentDevices { get; } = new();
 
     public ConcurrentDictionary<string, SnapshotDeviceResponse> Snapshots { get; } = new();
@@ -172,8 +172,8 @@ internal sealed class FakeCstaServer : IAsyncDisposable
                     var envelope = new CstaEnvelope(result.Frame!.InvokeId, _codec.Decode(result.Frame.Body.Span));
                     _receivedXml.Enqueue(System.Text.Encoding.UTF8.GetString(result.Frame.Body.Span));
 
-                    // The answer goes out before the request is recorded, so a test that saw the
-                    // request can send more and know it arrives after the answer.
+                    // The response goes out before the request is recorded, so a test that saw the
+                    // request can send more and know it arrives after the response.
                     if (Answer(envelope.Message, connection) is { } answer)
                     {
                         await WriteAsync(client, new CstaEnvelope(envelope.InvokeId, answer));
