@@ -155,8 +155,8 @@ public sealed partial class CstaXmlCodec
         var choice = x.RequiredChild(root, "crossRefIDorSnapshotData");
         if (CstaXmlElements.Child(choice, "serviceCrossRefID") is not null)
         {
-            // Snapshot data delivered later by SnapshotDeviceData events is not supported; an empty
-            // list here would wrongly say the device has no calls.
+            // Snapshot data delivered later by SnapshotDeviceData events is not supported, because an
+            // empty list here would wrongly report that the device has no calls.
             throw new CstaDecodeException(
                 CstaRejectReason.InvalidValue,
                 "SnapshotDeviceResponse carries a serviceCrossRefID (snapshot data by events), which this library does not support; send snapshotData.",
