@@ -404,4 +404,52 @@ public sealed class CstaPbxLinkTests
         Assert.DoesNotContain(server.Received(1), envelope => envelope.InvokeId == CstaEnvelope.EventInvokeId);
         Assert.Equal(PbxLinkPhase.Running, link.Phase);
     }
+
+    [Fact]
+    public async Task Resync_reports_user_presence_from_snapshot()
+    {
+        await using var server = new FakeCstaServer();
+        server.Snapshots[A] = new SnapshotDeviceResponse([], new Mivo400UserPresenceData(A, Mivo400UserPresence.Meeting));
+        var sink = new RecordingSink();
+        await using var link = CreateLink(Options(server.Port, A), sink, new FakeTimeProvider());
+
+        await link.StartAsync(CancellationToken.None);
+        await sink.WaitForCountAsync("phase Running", 1);
+
+        Assert.Equal(["monitor 200 1-200", "presence 200 Meeting", "line 200 Available", "phase Running"], sink.Calls.Skip(3));
+    }
+
+    [Fact]
+    public async Task Throwing_sink_does_not_stop_link()
+    {
+        await using var server = new FakeCstaServer();
+        var sink = new ThrowingSink();
+        await using var link = new CstaPbxLink(Options(server.Port, A), sink, new FakeTimeProvider(), NullLoggerFactory.Instance);
+
+        await link.StartAsync(CancellationToken.None);
+        await server.WaitForAsync(envelope => envelope.Message is GetDoNotDisturb);
+        await server.SendAsync(new EstablishedEvent(FakeCstaServer.MonitorCrossRefIdFor(A, 1), new ConnectionId("1", A), null, null, null, LocalConnectionState.Connected, null));
+        await server.SendAsync(new SystemStatus(null, SystemStatusValue.Normal), invokeId: 77);
+        await server.WaitForAsync(envelope => envelope.InvokeId == 77);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (link.Phase != PbxLinkPhase.Running && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(PbxLinkPhase.Running, link.Phase);
+    }
+
+    private sealed class ThrowingSink : IPbxLinkSink
+    {
+        public void OnLinkPhaseChanged(string linkName, PbxLinkPhase phase, string? reason) => throw new InvalidOperationException("sink failure");
+
+        public void OnMonitorStarted(string linkName, string deviceId, string monitorCrossRefId) => throw new InvalidOperationException("sink failure");
+
+        public void OnMonitorRefused(string linkName, string deviceId, string errorCategory, string errorValue) => throw new InvalidOperationException("sink failure");
+
+        public void OnLineStateChanged(string linkName, string deviceId, Presence.LineState lineState) => throw new InvalidOperationException("sink failure");
+
+        public void OnUserPresenceChanged(string linkName, string deviceId, Presence.PbxUserPresence presence) => throw new InvalidOperationException("sink failure");
+    }
 }
