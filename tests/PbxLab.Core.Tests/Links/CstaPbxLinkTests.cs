@@ -440,7 +440,46 @@ public sealed class CstaPbxLinkTests
         Assert.Equal(PbxLinkPhase.Running, link.Phase);
     }
 
-    private sealed class ThrowingSink : IPbxLinkSink
+    [Fact]
+    public async Task Bad_frame_from_pbx_drops_and_reconnects()
+    {
+        await using var server = new FakeCstaServer();
+        var time = new FakeTimeProvider();
+        var sink = new RecordingSink();
+        await using var link = CreateLink(Options(server.Port, A), sink, time);
+        await link.StartAsync(CancellationToken.None);
+        await sink.WaitForCountAsync("phase Running", 1);
+
+        await server.SendBytesAsync([0x01, 0x00, 0x00, 0x10, (byte)'9', (byte)'9', (byte)'9', (byte)'9']);
+        await sink.WaitForCountAsync("phase Disconnected", 1);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await sink.WaitForCountAsync("phase Running", 2);
+
+        Assert.Equal(
+            $"Link pbx1 to 127.0.0.1:{server.Port} failed while Running: The connection was closed. Pending invoke ids: none. Reconnecting in 1 s.",
+            sink.Phases.Single(phase => phase.Phase == PbxLinkPhase.Disconnected).Reason);
+        Assert.Equal(2, server.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task Dispose_stops_link_and_reports_offline()
+    {
+        await using var server = new FakeCstaServer();
+        var sink = new RecordingSink();
+        var link = CreateLink(Options(server.Port, A), sink, new FakeTimeProvider());
+        await link.StartAsync(CancellationToken.None);
+        await sink.WaitForCountAsync("phase Running", 1);
+
+        await link.DisposeAsync();
+
+        Assert.Equal(["line 200 Offline", "phase Disconnected"], sink.Calls.TakeLast(2));
+        Assert.Equal(
+            $"Link pbx1 to 127.0.0.1:{server.Port} failed while Running: The link was stopped. Pending invoke ids: none.",
+            sink.Phases[^1].Reason);
+        Assert.Equal(PbxLinkPhase.Disconnected, link.Phase);
+    }
+
+        private sealed class ThrowingSink : IPbxLinkSink
     {
         public void OnLinkPhaseChanged(string linkName, PbxLinkPhase phase, string? reason) => throw new InvalidOperationException("sink failure");
 

@@ -85,10 +85,13 @@ internal sealed class FakeCstaServer : IAsyncDisposable
         WriteAsync(_client ?? throw new InvalidOperationException("No client is connected."), new CstaEnvelope(invokeId, message));
 
     /// <summary>Sends an arbitrary XML body, valid or not, in a well-formed frame.</summary>
-    public async Task SendRawAsync(int invokeId, string xml)
+    public Task SendRawAsync(int invokeId, string xml) =>
+        SendBytesAsync(CstaFrameWriter.Write(invokeId, System.Text.Encoding.UTF8.GetBytes(xml)));
+
+    /// <summary>Sends bytes as they are, for broken frames.</summary>
+    public async Task SendBytesAsync(byte[] frame)
     {
         var client = _client ?? throw new InvalidOperationException("No client is connected.");
-        var frame = CstaFrameWriter.Write(invokeId, System.Text.Encoding.UTF8.GetBytes(xml));
         await _writeLock.WaitAsync();
         try
         {
