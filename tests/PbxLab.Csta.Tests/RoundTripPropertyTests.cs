@@ -34,6 +34,9 @@ public sealed class RoundTripPropertyTests
         Gen.Enum<SimpleCallState>().Select(SnapshotCallState.Simple),
         Gen.Enum<LocalConnectionState>().Array[1, 3].Select(states => SnapshotCallState.Compound(states)));
 
+    private static readonly Gen<ConnectionListItem> ConnectionItem =
+        Gen.Select(Connection, Connection, OptionalText, (created, previous, endpoint) => new ConnectionListItem(created, previous, endpoint));
+
     private static readonly Gen<CstaMessage> Message = Gen.OneOf<CstaMessage>(
         Gen.Select(OptionalText, Gen.Enum<SystemStatusValue>(), (id, status) => (CstaMessage)new SystemStatus(id, status)),
         Gen.Select(Text, Gen.Enum<MonitorType>(), (device, type) => (CstaMessage)new MonitorStart(MonitorObject.Device(device), type)),
@@ -47,6 +50,8 @@ public sealed class RoundTripPropertyTests
         Gen.Select(Text, Connection, Device, State, Cause,
             (id, connection, releasing, state, cause) => (CstaMessage)new ConnectionClearedEvent(id, connection, releasing, state, cause)),
         Gen.Select(Text, Text, Gen.Bool, (id, device, on) => (CstaMessage)new DoNotDisturbEvent(id, device, on)),
+        Gen.Select(Text, Connection, Connection, Device, Device, ConnectionItem.Array[0, 3], State, Cause,
+            (id, primary, secondary, transferring, transferredTo, items, state, cause) => (CstaMessage)new TransferedEvent(id, primary, secondary, transferring, transferredTo, items, state, cause)),
         Gen.Select(Text, Text, Gen.Enum<Mivo400UserPresence>(), (id, device, presence) => (CstaMessage)new UserPresenceEvent(id, device, presence)),
         Gen.Select(Gen.Select(Connection, CallState, (connection, state) => new SnapshotDeviceItem(connection, state)).Array[0, 4], Text, Gen.Enum<Mivo400UserPresence>(), Gen.Bool,
             (items, device, presence, withPresence) => (CstaMessage)new SnapshotDeviceResponse(items, withPresence ? new Mivo400UserPresenceData(device, presence) : null)));

@@ -20,6 +20,7 @@ public sealed class SnapshotXmlTests
     [InlineData("ConnectionClearedEvent")]
     [InlineData("DoNotDisturbEvent")]
     [InlineData("UserPresenceEvent")]
+    [InlineData("TransferedEvent")]
     public void Emitted_xml_matches_snapshot(string name)
     {
         var codec = new CstaXmlCodec(CstaEdition.Ed5);

@@ -56,6 +56,22 @@ public sealed class LineStateTracker
             case CallEvent callEvent:
                 ApplyCallEvent(line, callEvent);
                 break;
+            case CallClearedEvent cleared:
+                if (cleared.ClearedCall.CallId is { } clearedCallId)
+                {
+                    line.Connections.Remove(clearedCallId);
+                }
+
+                break;
+            case DivertedEvent diverted:
+                ApplyDiverted(line, diverted);
+                break;
+            case TransferedEvent transfered:
+                ApplyJoin(line, transfered.PrimaryOldCall, transfered.SecondaryOldCall, transfered.TransferredConnections, transfered.LocalConnectionInfo, IsOwnDevice(line.DeviceId, transfered.TransferringDevice));
+                break;
+            case ConferencedEvent conferenced:
+                ApplyJoin(line, conferenced.PrimaryOldCall, conferenced.SecondaryOldCall, conferenced.ConferenceConnections, conferenced.LocalConnectionInfo, leavesWhenUnstated: false);
+                break;
             case DoNotDisturbEvent dnd:
                 line.DoNotDisturb = dnd.DoNotDisturbOn;
                 break;
@@ -169,6 +185,69 @@ public sealed class LineStateTracker
             line.Connections[callId] = state.Value;
         }
     }
+
+    private static void ApplyDiverted(DeviceLine line, DivertedEvent diverted)
+    {
+        if (diverted.Connection.CallId is not { } callId)
+        {
+            return;
+        }
+
+        // Without localConnectionInfo, a diversion of the device's own connection means the call left it.
+        var state = diverted.LocalConnectionInfo
+            ?? (IsOwnConnection(line.DeviceId, diverted.Connection) ? LocalConnectionState.Null : null);
+        if (state == LocalConnectionState.Null)
+        {
+            line.Connections.Remove(callId);
+        }
+        else if (state is { } connected)
+        {
+            line.Connections[callId] = connected;
+        }
+    }
+
+    /// <summary>
+    /// Applies a transfer or conference: the device either leaves both old calls (localConnectionInfo
+    /// null, or unstated for the transferring device) or its connection moves to the resulting call.
+    /// </summary>
+    private static void ApplyJoin(
+        DeviceLine line,
+        ConnectionId primaryOldCall,
+        ConnectionId? secondaryOldCall,
+        IReadOnlyList<ConnectionListItem> connections,
+        LocalConnectionState? localConnectionInfo,
+        bool leavesWhenUnstated)
+    {
+        var leaves = localConnectionInfo == LocalConnectionState.Null || (localConnectionInfo is null && leavesWhenUnstated);
+        if (leaves)
+        {
+            RemoveCall(line, primaryOldCall);
+            RemoveCall(line, secondaryOldCall);
+            return;
+        }
+
+        foreach (var item in connections)
+        {
+            if (item.OldConnection?.CallId is { } oldCallId
+                && item.NewConnection?.CallId is { } newCallId
+                && line.Connections.Remove(oldCallId, out var state))
+            {
+                line.Connections[newCallId] = localConnectionInfo ?? state;
+            }
+        }
+    }
+
+    private static void RemoveCall(DeviceLine line, ConnectionId? call)
+    {
+        if (call?.CallId is { } callId)
+        {
+            line.Connections.Remove(callId);
+        }
+    }
+
+    private static bool IsOwnDevice(string deviceId, ExtendedDeviceId? device) =>
+        device?.DeviceIdentifier is { } identifier
+        && CstaDeviceId.ExtractDirectoryNumber(identifier) == CstaDeviceId.ExtractDirectoryNumber(deviceId);
 
     private static bool IsOwnConnection(string deviceId, ConnectionId connection) =>
         connection.DeviceId is { } connectionDevice

@@ -282,4 +282,91 @@ public sealed class LineStateTrackerTests
 
         Assert.Equal([DeviceStateChange.Line(B, LineState.Available)], changes);
     }
+
+    [Fact]
+    public void Call_cleared_event_ends_call()
+    {
+        var tracker = CreateSynchronisedTracker();
+
+        var changes = ApplyAll(
+            tracker,
+            new EstablishedEvent(MonitorA, Call("1", A), null, null, null, LocalConnectionState.Connected, null),
+            new CallClearedEvent(MonitorA, new ConnectionId("1", null), EventCause.NormalClearing));
+
+        Assert.Equal(
+            [DeviceStateChange.Line(A, LineState.Busy), DeviceStateChange.Line(A, LineState.Available)],
+            changes);
+    }
+
+    [Fact]
+    public void Diverted_ringing_call_changes_nothing()
+    {
+        var tracker = CreateSynchronisedTracker();
+
+        var changes = ApplyAll(
+            tracker,
+            new DeliveredEvent(MonitorB, Call("1", B), null, null, null, LocalConnectionState.Alerting, null),
+            new DivertedEvent(MonitorB, Call("1", B), ExtendedDeviceId.Known(B), ExtendedDeviceId.Known("202"), null, null, null, EventCause.CallForwardNoAnswer),
+            new EstablishedEvent(MonitorB, Call("2", B), null, null, null, LocalConnectionState.Connected, null),
+            new ConnectionClearedEvent(MonitorB, Call("2", B), null, LocalConnectionState.Null, null));
+
+        Assert.Equal(
+            [DeviceStateChange.Line(B, LineState.Busy), DeviceStateChange.Line(B, LineState.Available)],
+            changes);
+    }
+
+    [Fact]
+    public void Transferring_device_leaves_both_calls()
+    {
+        var tracker = CreateSynchronisedTracker();
+        ConnectionListItem[] moved = [new(Call("9", B), Call("1", B), B)];
+
+        var changes = ApplyAll(
+            tracker,
+            new EstablishedEvent(MonitorA, Call("1", A), null, null, null, LocalConnectionState.Connected, null),
+            new HeldEvent(MonitorA, Call("1", A), null, LocalConnectionState.Hold, null),
+            new OriginatedEvent(MonitorA, Call("2", A), null, null, LocalConnectionState.Connected, null),
+            new TransferedEvent(MonitorA, Call("1", A), Call("2", A), ExtendedDeviceId.Known(A), ExtendedDeviceId.Known("202"), moved, null, EventCause.Transfer));
+
+        Assert.Equal(
+            [DeviceStateChange.Line(A, LineState.Busy), DeviceStateChange.Line(A, LineState.Available)],
+            changes);
+    }
+
+    [Fact]
+    public void Transferred_party_moves_to_new_call()
+    {
+        var tracker = CreateSynchronisedTracker();
+        ConnectionListItem[] moved = [new(Call("9", B), Call("1", B), B)];
+
+        var changes = ApplyAll(
+            tracker,
+            new EstablishedEvent(MonitorB, Call("1", B), null, null, null, LocalConnectionState.Connected, null),
+            new TransferedEvent(MonitorB, Call("1", A), Call("2", A), ExtendedDeviceId.Known(A), ExtendedDeviceId.Known("202"), moved, LocalConnectionState.Connected, EventCause.Transfer),
+            new ConnectionClearedEvent(MonitorB, Call("1", B), null, LocalConnectionState.Null, null),
+            new ConnectionClearedEvent(MonitorB, Call("9", B), null, LocalConnectionState.Null, null));
+
+        Assert.Equal(
+            [DeviceStateChange.Line(B, LineState.Busy), DeviceStateChange.Line(B, LineState.Available)],
+            changes);
+        Assert.Equal(LineState.Available, tracker.ReportedLineState(B));
+    }
+
+    [Fact]
+    public void Conferencing_device_stays_busy_in_new_call()
+    {
+        var tracker = CreateSynchronisedTracker();
+        ConnectionListItem[] moved = [new(Call("9", A), Call("1", A), A), new(Call("9", A), Call("2", A), A)];
+
+        var during = ApplyAll(
+            tracker,
+            new EstablishedEvent(MonitorA, Call("1", A), null, null, null, LocalConnectionState.Connected, null),
+            new HeldEvent(MonitorA, Call("1", A), null, LocalConnectionState.Hold, null),
+            new OriginatedEvent(MonitorA, Call("2", A), null, null, LocalConnectionState.Connected, null),
+            new ConferencedEvent(MonitorA, Call("1", A), Call("2", A), ExtendedDeviceId.Known(A), ExtendedDeviceId.Known("202"), moved, LocalConnectionState.Connected, EventCause.Conference));
+        var after = ApplyAll(tracker, new ConnectionClearedEvent(MonitorA, Call("9", A), null, LocalConnectionState.Null, null));
+
+        Assert.Equal([DeviceStateChange.Line(A, LineState.Busy)], during);
+        Assert.Equal([DeviceStateChange.Line(A, LineState.Available)], after);
+    }
 }
