@@ -8,9 +8,9 @@ namespace PbxLab.Core.Links;
 /// only changes. Pure: no I/O, no clock, not thread-safe (the link serialises calls).
 /// </summary>
 /// <remarks>
-/// Rules: a connection that is initiated, connected, held, queued or failed makes the line Busy;
-/// a device whose only connections are alerting keeps the state it had before the call was
-/// offered; no connection makes it Available. DND on wins over calls (DoNotDisturb), and an
+/// Rules: a connection that is initiated, connected, held, queued or failed makes the line Busy.
+/// A device whose only connections are alerting keeps the state it had before the call was
+/// offered, and no connection makes it Available. DND on wins over calls (DoNotDisturb), and an
 /// out-of-service device or a link that is down is Offline, which wins over everything.
 /// </remarks>
 public sealed class LineStateTracker
@@ -86,7 +86,7 @@ public sealed class LineStateTracker
         }
 
         // Until the resync after a (re)connect, the device stays Offline; the snapshot then
-        // supersedes what these events said.
+        // supersedes the state these events carried.
         return line.LinkDown ? [] : Report(line);
     }
 
@@ -137,7 +137,7 @@ public sealed class LineStateTracker
         return changes;
     }
 
-    /// <summary>Marks the link down: every device becomes Offline and forgets its calls and monitors until the next resync.</summary>
+    /// <summary>Marks the link down: every device becomes Offline, and its calls and monitors are cleared until the next resync.</summary>
     public IReadOnlyList<DeviceStateChange> SetLinkDown()
     {
         _byMonitorCrossRefId.Clear();
