@@ -21,12 +21,12 @@ public enum CstaRejectReason
     /// <summary>The root element is in a namespace other than ECMA-323 ed3 to ed6 (or none).</summary>
     UnsupportedNamespace,
 
-    /// <summary>The root element is not a message this library knows.</summary>
+    /// <summary>The root element is not a message this library decodes.</summary>
     UnknownMessage,
 
     /// <summary>A required element is absent.</summary>
     MissingElement,
 
-    /// <summary>An element holds a value outside its type.</summary>
+    /// <summary>An element contains a value outside its type.</summary>
     InvalidValue,
 }

@@ -69,6 +69,19 @@ public sealed class CstaRequestCorrelator : IDisposable
         return pending.Completion.TrySetResult(response);
     }
 
+    /// <summary>Fails the request with this invoke id (its response was undecodable, or it could not be sent); false when none is pending.</summary>
+    public bool TryFail(int invokeId, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (!_pending.TryRemove(invokeId, out var pending))
+        {
+            return false;
+        }
+
+        pending.Timer?.Dispose();
+        return pending.Completion.TrySetException(exception);
+    }
+
     /// <summary>Fails every pending request with <see cref="CstaConnectionLostException"/> naming <paramref name="reason"/> and the pending ids.</summary>
     public void FailAll(string reason)
     {

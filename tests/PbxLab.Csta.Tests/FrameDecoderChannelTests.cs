@@ -158,4 +158,45 @@ public sealed class FrameDecoderChannelTests
         Assert.Equal(SampleMessages.All, envelopes.Select(envelope => envelope.Message));
         Assert.Equal(Enumerable.Range(1, SampleMessages.All.Count), envelopes.Select(envelope => envelope.InvokeId));
     }
+
+    [Fact]
+    public void Rejected_frame_is_logged_with_reason()
+    {
+        var logger = new CapturingLogger();
+        var channel = new EmbeddedChannel(new CstaFrameDecoder(new CstaXmlCodec(CstaEdition.Ed5), logger));
+
+        channel.WriteInbound(Unpooled.WrappedBuffer(WireCorpus.InvalidByName("Letter in invoke id").Bytes));
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal(1001, entry.EventId.Id);
+        Assert.Equal(
+            "Closing the CSTA connection to embedded: frame rejected (InvalidInvokeId). Frame invoke id is \"00a1\"; expected four ASCII digits 0000 to 9999.",
+            entry.Message);
+    }
+
+    [Fact]
+    public void Undecodable_body_is_logged_with_invoke_id()
+    {
+        var logger = new CapturingLogger();
+        var channel = new EmbeddedChannel(new CstaFrameDecoder(new CstaXmlCodec(CstaEdition.Ed5), logger));
+
+        channel.WriteInbound(Unpooled.WrappedBuffer(CstaFrameWriter.Write(42, "<Nope/>"u8)));
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal(1002, entry.EventId.Id);
+        Assert.Equal(
+            "Cannot decode the CSTA body from embedded with invoke id 42 (UnknownMessage, root element Nope): 'Nope' is not a CSTA message this library decodes.",
+            entry.Message);
+    }
+
+    [Fact]
+    public void Encoder_rejects_oversized_message()
+    {
+        var channel = CreateChannel();
+
+        var exception = Assert.ThrowsAny<Exception>(() => channel.WriteOutbound(new CstaEnvelope(3, new MakeCall("200", new string('1', 70_000)))));
+
+        Assert.Contains("the 16-bit length field allows at most 65535", exception.ToString(), StringComparison.Ordinal);
+        Assert.Null(channel.ReadOutbound<IByteBuffer>());
+    }
 }

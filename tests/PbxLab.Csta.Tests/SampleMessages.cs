@@ -50,6 +50,26 @@ internal static class SampleMessages
         new OutOfServiceEvent("17", "200", null),
         new BackInServiceEvent("17", "200", null),
         new UserPresenceEvent("17", "200", Mivo400UserPresence.NotAvailable),
+        new CallClearedEvent("17", new ConnectionId("000000000032214180010035", null), EventCause.NormalClearing),
+        new DivertedEvent("18", new ConnectionId("5", "201"), ExtendedDeviceId.Known("201"), ExtendedDeviceId.Known("202"), ExtendedDeviceId.Known("200"), ExtendedDeviceId.Known("201"), LocalConnectionState.Null, EventCause.CallForwardNoAnswer),
+        new TransferedEvent(
+            "17",
+            new ConnectionId("5", "200"),
+            new ConnectionId("6", "200"),
+            ExtendedDeviceId.Known("200"),
+            ExtendedDeviceId.Known("202"),
+            [new ConnectionListItem(new ConnectionId("7", "201"), new ConnectionId("5", "201"), "201"), new ConnectionListItem(new ConnectionId("7", "202"), new ConnectionId("6", "202"), null)],
+            LocalConnectionState.Null,
+            EventCause.Transfer),
+        new ConferencedEvent(
+            "17",
+            new ConnectionId("5", "200"),
+            new ConnectionId("6", "200"),
+            ExtendedDeviceId.Known("200"),
+            ExtendedDeviceId.Known("202"),
+            [new ConnectionListItem(new ConnectionId("8", "200"), new ConnectionId("5", "200"), "200")],
+            LocalConnectionState.Connected,
+            EventCause.Conference),
     ];
 
     public static TheoryData<string> Names()

@@ -3,7 +3,7 @@ namespace PbxLab.Csta.Framing;
 /// <summary>Outcome of one <see cref="CstaFrameReader.Read"/>.</summary>
 public enum CstaFrameReadStatus
 {
-    /// <summary>The buffer holds no whole frame yet; nothing was consumed.</summary>
+    /// <summary>The buffer contains no whole frame yet; nothing was consumed.</summary>
     NeedMoreData,
 
     /// <summary>One whole frame was read; <see cref="CstaFrameReadResult.BytesConsumed"/> bytes belong to it.</summary>

@@ -23,8 +23,8 @@ public static class CstaDeviceId
 
         var inner = text.AsSpan(open + 1, close - open - 1);
 
-        // NOTE: no source says what the "!98" suffix of the MiVoice Office 400 form means; a node
-        // or site number is a guess, so it is dropped and only the number before it is kept.
+        // NOTE: no source explains the "!98" suffix of the MiVoice Office 400 form. It may be a node
+        // or site number, so it is dropped and only the number before it is kept.
         var bang = inner.IndexOf('!');
         if (bang >= 0)
         {

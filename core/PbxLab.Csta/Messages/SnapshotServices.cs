@@ -23,8 +23,8 @@ public sealed record SnapshotCallState(IReadOnlyList<LocalConnectionState>? Comp
     {
         get
         {
-            // NOTE: ECMA-323 lists a compound state per connection without saying which one is the
-            // snapshotted device; the first is taken as the device's own, as the simulator emits it.
+            // NOTE: ECMA-323 lists a compound state per connection but does not mark the snapshotted
+            // device's own. The first is taken as the device's, and this library's encoder writes it first.
             if (CompoundCallState is { Count: > 0 } compound)
             {
                 return compound[0];

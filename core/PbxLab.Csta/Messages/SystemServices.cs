@@ -2,7 +2,7 @@ namespace PbxLab.Csta.Messages;
 
 /// <summary>
 /// Status of the switch, sent by the switch: on connect (OpenScape Voice does so) and later as a
-/// heartbeat. The client answers <see cref="SystemStatusResponse"/> with the same invoke id.
+/// heartbeat. The client responds with <see cref="SystemStatusResponse"/> under the same invoke id.
 /// </summary>
 public sealed record SystemStatus(string? SysStatRegisterId, SystemStatusValue Status) : CstaRequest;
 

@@ -111,6 +111,37 @@ public sealed partial class CstaXmlCodec
                 x.OptionalText(root, "device"),
                 CstaXmlElements.OptionalCause(root)),
             ["PrivateEvent"] = DecodePrivateEvent,
+            ["CallClearedEvent"] = (root, x) => new CallClearedEvent(
+                x.RequiredText(root, "monitorCrossRefID"),
+                x.RequiredConnectionId(root, "clearedCall"),
+                CstaXmlElements.OptionalCause(root)),
+            ["DivertedEvent"] = (root, x) => new DivertedEvent(
+                x.RequiredText(root, "monitorCrossRefID"),
+                x.RequiredConnectionId(root, "connection"),
+                x.OptionalExtendedDeviceId(root, "divertingDevice"),
+                x.OptionalExtendedDeviceId(root, "newDestination"),
+                x.OptionalExtendedDeviceId(root, "callingDevice"),
+                x.OptionalExtendedDeviceId(root, "calledDevice"),
+                x.OptionalEnum<LocalConnectionState>(root, "localConnectionInfo"),
+                CstaXmlElements.OptionalCause(root)),
+            ["TransferedEvent"] = (root, x) => new TransferedEvent(
+                x.RequiredText(root, "monitorCrossRefID"),
+                x.RequiredConnectionId(root, "primaryOldCall"),
+                CstaXmlElements.Child(root, "secondaryOldCall") is { } secondary ? x.ParseConnectionId(secondary) : null,
+                x.OptionalExtendedDeviceId(root, "transferringDevice"),
+                x.OptionalExtendedDeviceId(root, "transferredToDevice"),
+                DecodeConnectionList(root, "transferredConnections", x),
+                x.OptionalEnum<LocalConnectionState>(root, "localConnectionInfo"),
+                CstaXmlElements.OptionalCause(root)),
+            ["ConferencedEvent"] = (root, x) => new ConferencedEvent(
+                x.RequiredText(root, "monitorCrossRefID"),
+                x.RequiredConnectionId(root, "primaryOldCall"),
+                CstaXmlElements.Child(root, "secondaryOldCall") is { } secondary ? x.ParseConnectionId(secondary) : null,
+                x.OptionalExtendedDeviceId(root, "conferencingDevice"),
+                x.OptionalExtendedDeviceId(root, "addedParty"),
+                DecodeConnectionList(root, "conferenceConnections", x),
+                x.OptionalEnum<LocalConnectionState>(root, "localConnectionInfo"),
+                CstaXmlElements.OptionalCause(root)),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> RequestElementNames = new[]
@@ -155,8 +186,8 @@ public sealed partial class CstaXmlCodec
         var choice = x.RequiredChild(root, "crossRefIDorSnapshotData");
         if (CstaXmlElements.Child(choice, "serviceCrossRefID") is not null)
         {
-            // Snapshot data delivered later by SnapshotDeviceData events is not supported; an empty
-            // list here would wrongly say the device has no calls.
+            // Snapshot data delivered later by SnapshotDeviceData events is not supported, because an
+            // empty list here would wrongly report that the device has no calls.
             throw new CstaDecodeException(
                 CstaRejectReason.InvalidValue,
                 "SnapshotDeviceResponse carries a serviceCrossRefID (snapshot data by events), which this library does not support; send snapshotData.",
@@ -194,6 +225,25 @@ public sealed partial class CstaXmlCodec
         }
 
         return SnapshotCallState.Unknown;
+    }
+
+    private static List<ConnectionListItem> DecodeConnectionList(XElement root, string localName, CstaXmlElements x)
+    {
+        var items = new List<ConnectionListItem>();
+        if (CstaXmlElements.Child(root, localName) is not { } list)
+        {
+            return items;
+        }
+
+        foreach (var item in list.Elements())
+        {
+            var newConnection = CstaXmlElements.Child(item, "newConnection") is { } created ? x.ParseConnectionId(created) : null;
+            var oldConnection = CstaXmlElements.Child(item, "oldConnection") is { } previous ? x.ParseConnectionId(previous) : null;
+            var endpoint = CstaXmlElements.Child(item, "endpoint") is { } device ? x.OptionalText(device, "deviceID") : null;
+            items.Add(new ConnectionListItem(newConnection, oldConnection, endpoint));
+        }
+
+        return items;
     }
 
     private static CstaErrorCode DecodeErrorCode(XElement root, CstaXmlElements x)

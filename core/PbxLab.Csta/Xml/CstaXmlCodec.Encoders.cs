@@ -77,6 +77,23 @@ public sealed partial class CstaXmlCodec
                 Text("monitorCrossRefID", m.MonitorCrossRefId),
                 UserPresenceExtensions(new Mivo400UserPresenceData(m.Device, m.Presence))],
 
+            CallClearedEvent m => [Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("clearedCall", m.ClearedCall), Enum("cause", m.Cause)],
+            DivertedEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("connection", m.Connection),
+                Device("divertingDevice", m.DivertingDevice), Device("newDestination", m.NewDestination),
+                Device("callingDevice", m.CallingDevice), Device("calledDevice", m.CalledDevice),
+                Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+            TransferedEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("primaryOldCall", m.PrimaryOldCall), Connection("secondaryOldCall", m.SecondaryOldCall),
+                Device("transferringDevice", m.TransferringDevice), Device("transferredToDevice", m.TransferredToDevice),
+                ConnectionList("transferredConnections", m.TransferredConnections),
+                Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+            ConferencedEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("primaryOldCall", m.PrimaryOldCall), Connection("secondaryOldCall", m.SecondaryOldCall),
+                Device("conferencingDevice", m.ConferencingDevice), Device("addedParty", m.AddedParty),
+                ConnectionList("conferenceConnections", m.ConferenceConnections),
+                Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
+
             _ => throw new ArgumentException($"{message.GetType().Name} has no XML encoding.", nameof(message)),
         });
         return root;
@@ -103,6 +120,15 @@ public sealed partial class CstaXmlCodec
         ExtendedDeviceIdKind.Restricted => Element(name, Element("restricted")),
         _ => throw new ArgumentOutOfRangeException(nameof(device), device.Kind, "Unknown ExtendedDeviceID choice."),
     };
+
+    // NOTE: the connectionListItem layout (newConnection, oldConnection, endpoint/deviceID) follows
+    // the ECMA-285 ConnectionList; no captured XML trace confirms the element names.
+    private XElement? ConnectionList(string name, IReadOnlyList<ConnectionListItem> items) =>
+        Element(name, items.Select(item => Element(
+            "connectionListItem",
+            Connection("newConnection", item.NewConnection),
+            Connection("oldConnection", item.OldConnection),
+            item.Endpoint is null ? null : Element("endpoint", Text("deviceID", item.Endpoint)))));
 
     private XElement? SnapshotItem(SnapshotDeviceItem item)
     {

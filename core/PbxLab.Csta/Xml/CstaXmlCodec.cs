@@ -89,8 +89,8 @@ public sealed partial class CstaXmlCodec
     };
 
     /// <summary>
-    /// Whether a root element names a request that expects an answer, so an undecodable one can
-    /// still get a CSTAErrorCode: a known request, or an unknown name that is no response or event.
+    /// Whether a root element names a request that expects a response, so an undecodable one can
+    /// still get a CSTAErrorCode. True for a known request and for an unknown name that is no response or event.
     /// </summary>
     public static bool IsRequestElement(string localName)
     {
@@ -135,7 +135,7 @@ public sealed partial class CstaXmlCodec
 
     /// <summary>
     /// Finds the local name of the root element of a body that may be invalid further on, so a
-    /// request that cannot be decoded can still be identified; null when not even that parses.
+    /// request that cannot be decoded can still be identified. Returns null when not even the root start tag parses.
     /// </summary>
     public static string? TryReadRootElementName(ReadOnlySpan<byte> body)
     {
