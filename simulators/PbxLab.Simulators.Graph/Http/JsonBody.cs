@@ -57,10 +57,11 @@ internal sealed class JsonBody : IDisposable
             throw GraphRequestException.BadRequest($"The request body of {action} is not valid JSON: {exception.Message}");
         }
 
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        var kind = document.RootElement.ValueKind;
+        if (kind != JsonValueKind.Object)
         {
             document.Dispose();
-            throw GraphRequestException.BadRequest($"The request body of {action} must be a JSON object, not {document.RootElement.ValueKind}.");
+            throw GraphRequestException.BadRequest($"The request body of {action} must be a JSON object, not {kind}.");
         }
 
         return new JsonBody(document, action);
