@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -12,6 +14,12 @@ internal sealed class GraphExchange
 {
     /// <summary>Content type Graph sends with JSON bodies.</summary>
     public const string JsonContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+
+    /// <summary>
+    /// Writes quotes and other characters as they are, as Graph does, instead of \u0027 escapes; the bodies
+    /// are JSON responses, never HTML.
+    /// </summary>
+    public static readonly JsonSerializerOptions WireOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public GraphExchange(HttpContext http, DateTimeOffset receivedAt)
     {
@@ -52,7 +60,7 @@ internal sealed class GraphExchange
     {
         Http.Response.StatusCode = status;
         Http.Response.ContentType = JsonContentType;
-        return Http.Response.WriteAsync(body.ToJsonString());
+        return Http.Response.WriteAsync(body.ToJsonString(WireOptions));
     }
 
     public Task WriteEmptyAsync(int status = StatusCodes.Status200OK)

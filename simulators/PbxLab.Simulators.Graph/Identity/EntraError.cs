@@ -32,7 +32,7 @@ internal sealed record EntraError(int Status, string Error, int Code, string Tex
 
         http.Response.StatusCode = Status;
         http.Response.ContentType = "application/json; charset=utf-8";
-        return http.Response.WriteAsync(body.ToJsonString());
+        return http.Response.WriteAsync(body.ToJsonString(Http.GraphExchange.WireOptions));
     }
 
     // Codes and texts follow the Entra error code reference; the texts are the fake's own wording.

@@ -48,7 +48,7 @@ internal sealed class TokenEndpoint(FakeTenant tenant, GraphTokenIssuer issuer, 
 
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(body.ToJsonString()).ConfigureAwait(false);
+        await http.Response.WriteAsync(body.ToJsonString(Http.GraphExchange.WireOptions)).ConfigureAwait(false);
         return StatusCodes.Status200OK;
     }
 
