@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 
 namespace PbxLab.Simulators.Graph;
 
@@ -24,6 +25,12 @@ public sealed record FakeGraphOptions
 
     /// <summary>Serves the /_pbxlab/ control endpoints, which need no token; meant for a person driving a standalone run.</summary>
     public bool EnableControlApi { get; init; }
+
+    /// <summary>
+    /// RSA key that signs access tokens; null makes a new 2048-bit key at start. Tests may share one key
+    /// between servers because generating it takes seconds on a busy machine. The server does not dispose it.
+    /// </summary>
+    public RSA? SigningKey { get; init; }
 
     /// <summary>Maximum number of requests kept in <see cref="FakeGraphServer.Requests"/>; older ones are dropped.</summary>
     public int MaxRecordedRequests { get; init; } = 10_000;

@@ -42,7 +42,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         Presence = new TeamsPresenceModel(timeProvider, options.TeamsClientLag);
         Faults = new FaultSettings();
 
-        _issuer = new GraphTokenIssuer(timeProvider);
+        _issuer = new GraphTokenIssuer(timeProvider, options.SigningKey);
         _tokenEndpoint = new TokenEndpoint(Tenant, _issuer, timeProvider, _logger);
         _graphApi = new GraphApi(Tenant, Directory, Presence, _issuer, _logger, () => BaseAddress);
         _controlApi = new ControlApi(this);

@@ -19,14 +19,18 @@ public sealed class GraphTokenIssuer : IDisposable
     // NOTE: Microsoft.IdentityModel allows 5 minutes of clock skew by default; the fake keeps that figure.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly RSA _rsa;
+    private readonly bool _ownsKey;
     private readonly RsaSecurityKey _key;
     private readonly TimeProvider _timeProvider;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public GraphTokenIssuer(TimeProvider timeProvider)
+    /// <summary>Creates an issuer that signs with <paramref name="signingKey"/>, or with a new 2048-bit key when it is null.</summary>
+    public GraphTokenIssuer(TimeProvider timeProvider, RSA? signingKey = null)
     {
         _timeProvider = timeProvider;
+        _ownsKey = signingKey is null;
+        _rsa = signingKey ?? RSA.Create(2048);
         _key = new RsaSecurityKey(_rsa) { KeyId = Guid.NewGuid().ToString("N") };
     }
 
@@ -107,7 +111,13 @@ public sealed class GraphTokenIssuer : IDisposable
         return TokenCheck.Valid(appId, roles);
     }
 
-    public void Dispose() => _rsa.Dispose();
+    public void Dispose()
+    {
+        if (_ownsKey)
+        {
+            _rsa.Dispose();
+        }
+    }
 }
 
 /// <summary>

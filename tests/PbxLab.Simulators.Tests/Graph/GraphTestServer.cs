@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -53,10 +54,19 @@ internal sealed class GraphTestServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<GraphTestServer> StartAsync(TimeSpan? lag = null, int extraUsers = 0)
+    // One signing key for every test server, because generating an RSA key takes seconds on a busy machine.
+    private static readonly RSA SharedSigningKey = RSA.Create(2048);
+
+    /// <summary>Starts a server; <paramref name="ownSigningKey"/> makes it generate its own key instead of the shared one.</summary>
+    public static async Task<GraphTestServer> StartAsync(TimeSpan? lag = null, int extraUsers = 0, bool ownSigningKey = false)
     {
         var time = new FakeTimeProvider(Start);
-        var options = new FakeGraphOptions { TeamsClientLag = lag ?? TimeSpan.Zero, EnableControlApi = true };
+        var options = new FakeGraphOptions
+        {
+            TeamsClientLag = lag ?? TimeSpan.Zero,
+            EnableControlApi = true,
+            SigningKey = ownSigningKey ? null : SharedSigningKey,
+        };
         var server = await FakeGraphServer.StartAsync(options, time, NullLoggerFactory.Instance);
 
         server.AddApplication(ClientId, Secret, Start.AddYears(1), "Presence.ReadWrite.All", "User.Read.All");
