@@ -135,7 +135,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>Returns what other Teams users see, after the Teams client lag.</summary>
     public PresenceView GetPresence(string userIdOrUpn) => Presence.GetPresence(Directory.Get(userIdOrUpn).Id);
 
-    /// <summary>Returns the app session as it stands now, or null when it does not exist or expired.</summary>
+    /// <summary>Returns the app session at the current time, or null when it does not exist or expired.</summary>
     public AppSessionView? GetAppSession(string userIdOrUpn, string sessionId) =>
         Presence.GetAppSession(Directory.Get(userIdOrUpn).Id, sessionId);
 
@@ -179,11 +179,14 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        var host = _options.Bind.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{_options.Bind}]" : _options.Bind.ToString();
-        if (_options.Bind.Equals(IPAddress.Any))
+        // A wildcard bind is reached through loopback; an address of one family is used as it is.
+        var host = _options.Bind switch
         {
-            host = "127.0.0.1";
-        }
+            var any when any.Equals(IPAddress.Any) => "127.0.0.1",
+            var any when any.Equals(IPAddress.IPv6Any) => "[::1]",
+            { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } v6 => $"[{v6}]",
+            var v4 => v4.ToString(),
+        };
 
         BaseAddress = new Uri($"http://{host}:{port}/");
         GraphLog.ServerStarted(_logger, BaseAddress, Tenant.TenantId);
@@ -208,7 +211,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         {
             GraphLog.RequestCrashed(_logger, exception, http.Request.Method, path, exchange.RequestId);
             await exchange.WriteErrorAsync(StatusCodes.Status500InternalServerError, "generalException",
-                $"The fake Graph failed to answer: {exception.Message}").ConfigureAwait(false);
+                $"The fake Graph failed to handle the request: {exception.Message}").ConfigureAwait(false);
         }
 
         GraphLog.RequestServed(_logger, http.Request.Method, path, http.Response.StatusCode, exchange.RequestId, exchange.ClientRequestId);
@@ -230,7 +233,11 @@ public sealed class FakeGraphServer : IAsyncDisposable
         if (segments is [var tenantSegment, var oauth, var version, var token]
             && Is(oauth, "oauth2") && Is(version, "v2.0") && Is(token, "token"))
         {
-            await _tokenEndpoint.HandleAsync(http, tenantSegment).ConfigureAwait(false);
+            if (await _tokenEndpoint.HandleAsync(http, tenantSegment).ConfigureAwait(false) is { } error)
+            {
+                exchange.MarkError(error.Error, $"AADSTS{error.Code}: {error.Text}");
+            }
+
             return;
         }
 

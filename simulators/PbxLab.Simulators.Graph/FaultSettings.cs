@@ -1,7 +1,7 @@
 namespace PbxLab.Simulators.Graph;
 
 /// <summary>
-/// Fault switches of the fake Graph. Throttling answers Graph requests (under /v1.0, not the token
+/// Fault switches of the fake Graph. Throttling rejects Graph requests (under /v1.0, not the token
 /// endpoint) with 429 TooManyRequests and a Retry-After header in whole seconds. Thread-safe.
 /// </summary>
 public sealed class FaultSettings
@@ -14,7 +14,7 @@ public sealed class FaultSettings
     /// <summary>Retry-After sent with a 429 unless a throttle call gives its own; rounded up to whole seconds.</summary>
     public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Answers the next <paramref name="count"/> Graph requests with 429.</summary>
+    /// <summary>Rejects the next <paramref name="count"/> Graph requests with 429.</summary>
     public void ThrottleNext(int count, TimeSpan? retryAfter = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -25,7 +25,7 @@ public sealed class FaultSettings
         }
     }
 
-    /// <summary>Answers every Graph request with 429 until the clock passes <paramref name="until"/>.</summary>
+    /// <summary>Rejects every Graph request with 429 until the clock passes <paramref name="until"/>.</summary>
     public void ThrottleUntil(DateTimeOffset until, TimeSpan? retryAfter = null)
     {
         lock (_lock)

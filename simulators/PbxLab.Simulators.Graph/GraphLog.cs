@@ -19,13 +19,13 @@ internal static partial class GraphLog
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Token request rejected: {Error} AADSTS{ErrorCode} for client {ClientId} in tenant {Tenant}, trace id {TraceId}")]
     public static partial void TokenRejected(ILogger logger, string error, int errorCode, string clientId, string tenant, string traceId);
 
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Debug, Message = "{Method} {Path} answered {Status}, request-id {RequestId}, client-request-id {ClientRequestId}")]
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Debug, Message = "{Method} {Path} returned {Status}, request-id {RequestId}, client-request-id {ClientRequestId}")]
     public static partial void RequestServed(ILogger logger, string method, string path, int status, string requestId, string? clientRequestId);
 
     [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "{Method} {Path} throttled with Retry-After {RetryAfterSeconds} s, request-id {RequestId}")]
     public static partial void RequestThrottled(ILogger logger, string method, string path, int retryAfterSeconds, string requestId);
 
-    [LoggerMessage(EventId = 3022, Level = LogLevel.Warning, Message = "{Method} {Path} answered {Status} {ErrorCode}: {ErrorMessage} (request-id {RequestId})")]
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Warning, Message = "{Method} {Path} failed with {Status} {ErrorCode}: {ErrorMessage} (request-id {RequestId})")]
     public static partial void RequestFailed(ILogger logger, string method, string path, int status, string errorCode, string errorMessage, string requestId);
 
     [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "User {UserId} app session {SessionId} set to {Presence}, expires {ExpiresAt:O}")]

@@ -1,7 +1,7 @@
 namespace PbxLab.Simulators.Graph;
 
 /// <summary>
-/// One HTTP request the fake served: what was asked, what it answered and when it arrived (by the
+/// One HTTP request the fake served: the request, the response status and when it arrived (by the
 /// injected clock), so a test can check for example that a client waited Retry-After.
 /// </summary>
 public sealed record GraphRequestRecord(

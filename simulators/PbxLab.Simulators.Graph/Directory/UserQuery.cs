@@ -174,12 +174,12 @@ public sealed record UserQuery(IReadOnlyList<UserQuery.Condition> Filter, IReadO
         return token;
     }
 
-    private static UserQueryException Unsupported(string what, string text) => new("Request_UnsupportedQuery",
-        $"Unsupported query: {what} in $filter '{text}'. The fake Graph supports only userPrincipalName eq '...' and mail eq '...', joined by or.");
+    private static UserQueryException Unsupported(string clause, string text) => new("Request_UnsupportedQuery",
+        $"Unsupported query: {clause} in $filter '{text}'. The fake Graph supports only userPrincipalName eq '...' and mail eq '...', joined by or.");
 }
 
 /// <summary>
-/// A /users query option the fake rejects, with the Graph error code to answer (400).
+/// A /users query option the fake rejects, with the Graph error code of the 400 response.
 /// </summary>
 public sealed class UserQueryException(string code, string message) : Exception(message)
 {

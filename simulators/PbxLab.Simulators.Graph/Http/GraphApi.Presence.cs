@@ -26,7 +26,7 @@ internal sealed partial class GraphApi
         var availability = body.GetRequiredString("availability");
         var activity = body.GetRequiredString("activity");
 
-        // NOTE: Graph's code and message for an unsupported pair are not documented; the fake answers BadRequest.
+        // NOTE: Graph's code and message for an unsupported pair are not documented; the fake returns BadRequest.
         var pair = PresencePairs.FindSetPresencePair(availability, activity)
             ?? throw GraphRequestException.BadRequest(
                 $"The availability/activity pair '{availability}/{activity}' is not supported by setPresence. Use one of: {PresencePairs.SetPresenceList}.");

@@ -22,7 +22,7 @@ internal sealed partial class GraphApi(
     private static readonly string[] PresenceReadRoles = ["Presence.Read.All", "Presence.ReadWrite.All"];
     private static readonly string[] UserReadRoles = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
 
-    /// <summary>Answers a request whose path starts with /v1.0; <paramref name="segments"/> follow that prefix.</summary>
+    /// <summary>Handles a request whose path starts with /v1.0; <paramref name="segments"/> follow that prefix.</summary>
     public async Task HandleAsync(GraphExchange exchange, IReadOnlyList<string> segments)
     {
         var caller = await AuthenticateAsync(exchange).ConfigureAwait(false);
@@ -111,7 +111,7 @@ internal sealed partial class GraphApi(
     {
         if (!anyOf.Any(caller.Roles.Contains))
         {
-            // NOTE: Graph's presence service may answer "Forbidden" here; the fake uses the directory's code for every path.
+            // NOTE: Graph's presence service may return "Forbidden" here; the fake uses the directory's code for every path.
             throw new GraphRequestException(StatusCodes.Status403Forbidden, "Authorization_RequestDenied",
                 $"Insufficient privileges to complete the operation. The token of app '{caller.AppId}' needs one of these roles: {string.Join(", ", anyOf)}.");
         }

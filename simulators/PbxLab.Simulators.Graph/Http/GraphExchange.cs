@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace PbxLab.Simulators.Graph.Http;
 
 /// <summary>
-/// One request to the fake with the ids Graph puts on every answer (request-id, client-request-id)
+/// One request to the fake with the ids Graph puts on every response (request-id, client-request-id)
 /// and helpers that write Graph's response shapes.
 /// </summary>
 internal sealed class GraphExchange
@@ -40,13 +40,20 @@ internal sealed class GraphExchange
     /// <summary>client-request-id sent by the caller, or null when it sent none.</summary>
     public string? ClientRequestId { get; }
 
-    /// <summary>Graph error code of the answer, or null when it succeeded.</summary>
+    /// <summary>Graph error code of the response, or null when it succeeded.</summary>
     public string? ErrorCode { get; private set; }
 
-    /// <summary>Message of the Graph error of the answer, or null when it succeeded.</summary>
+    /// <summary>Message of the Graph error of the response, or null when it succeeded.</summary>
     public string? ErrorMessage { get; private set; }
 
-    /// <summary>Sets the headers Graph puts on every answer; client-request-id falls back to request-id as Graph does.</summary>
+    /// <summary>Records an error code written by another part (the token endpoint) for the request log.</summary>
+    public void MarkError(string code, string message)
+    {
+        ErrorCode = code;
+        ErrorMessage = message;
+    }
+
+    /// <summary>Sets the headers Graph puts on every response; client-request-id falls back to request-id as Graph does.</summary>
     public void WriteStandardHeaders()
     {
         var headers = Http.Response.Headers;

@@ -129,7 +129,7 @@ internal sealed class JsonBody : IDisposable
         }
     }
 
-    /// <summary>Returns an array of strings, or throws when it is missing or holds something else.</summary>
+    /// <summary>Returns an array of strings, or throws when it is missing or contains something else.</summary>
     public List<string> GetRequiredStringArray(string name)
     {
         if (!TryGet(name, out var value) || value.ValueKind != JsonValueKind.Array)

@@ -37,7 +37,7 @@ public sealed class GraphTokenIssuer : IDisposable
     /// <summary>Issuer of the tokens, the v1 form Graph app-only tokens carry.</summary>
     public static string IssuerFor(string tenantId) => $"https://sts.windows.net/{tenantId}/";
 
-    /// <summary>Signs an access token for the application; roles holds the consented app roles only.</summary>
+    /// <summary>Signs an access token for the application; its roles claim contains the consented app roles only.</summary>
     public string Issue(string tenantId, FakeApplication application)
     {
         var now = _timeProvider.GetUtcNow().UtcDateTime;

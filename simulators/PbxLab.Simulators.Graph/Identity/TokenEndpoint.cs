@@ -19,8 +19,8 @@ internal sealed class TokenEndpoint(FakeTenant tenant, GraphTokenIssuer issuer, 
         "00000003-0000-0000-c000-000000000000/.default",
     ];
 
-    /// <summary>Answers one token request; returns the HTTP status written.</summary>
-    public async Task<int> HandleAsync(HttpContext http, string tenantSegment)
+    /// <summary>Handles one token request and returns the Entra error written, or null when a token was issued.</summary>
+    public async Task<EntraError?> HandleAsync(HttpContext http, string tenantSegment)
     {
         var now = timeProvider.GetUtcNow();
         var traceId = Guid.NewGuid().ToString();
@@ -35,7 +35,7 @@ internal sealed class TokenEndpoint(FakeTenant tenant, GraphTokenIssuer issuer, 
         {
             GraphLog.TokenRejected(logger, error.Error, error.Code, clientId ?? "(none)", tenantSegment, traceId);
             await error.WriteAsync(http, now, traceId, correlationId).ConfigureAwait(false);
-            return error.Status;
+            return error;
         }
 
         var body = new JsonObject
@@ -49,7 +49,7 @@ internal sealed class TokenEndpoint(FakeTenant tenant, GraphTokenIssuer issuer, 
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(body.ToJsonString(Http.GraphExchange.WireOptions)).ConfigureAwait(false);
-        return StatusCodes.Status200OK;
+        return null;
     }
 
     // Checks run in the order Entra reports them: endpoint and tenant, grant, client, scope, credential.
@@ -129,7 +129,7 @@ internal sealed class TokenEndpoint(FakeTenant tenant, GraphTokenIssuer issuer, 
             return (EntraError.ExpiredSecret(clientId), clientId, null);
         }
 
-        // Missing consent does not fail here: the token simply carries fewer roles, and Graph answers 403.
+        // Missing consent does not fail here: the token simply carries fewer roles, and Graph returns 403.
         var token = issuer.Issue(tenant.TenantId, application);
         GraphLog.TokenIssued(logger, clientId, tenant.TenantId, string.Join(",", application.ConsentedRoles));
         return (null, clientId, token);

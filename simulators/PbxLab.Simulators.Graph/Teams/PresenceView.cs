@@ -12,6 +12,6 @@ public sealed record PresenceView(string Availability, string Activity)
 }
 
 /// <summary>
-/// One app presence session as it stands now: its value after the Available fade, and its expiry.
+/// One app presence session at a given time: its value after the Available fade, and its expiry.
 /// </summary>
 public sealed record AppSessionView(string SessionId, string Availability, string Activity, DateTimeOffset LastSetAt, DateTimeOffset ExpiresAt);

@@ -6,7 +6,7 @@ namespace PbxLab.Simulators.Graph.Teams;
 /// </summary>
 /// <remarks>
 /// Teams clients poll Graph, so what a person sees lags behind. The model keeps the past states of each
-/// user and answers <see cref="GetPresence"/> with the view as of now minus the lag: the state that was in
+/// user, and <see cref="GetPresence"/> returns the view as of now minus the lag: the state that was in
 /// force at that moment, evaluated at that moment (fades and expiries included).
 /// </remarks>
 public sealed class TeamsPresenceModel
@@ -81,7 +81,7 @@ public sealed class TeamsPresenceModel
         }
     }
 
-    /// <summary>Returns the presence Graph holds right now, without the Teams client lag.</summary>
+    /// <summary>Returns the presence Graph stores right now, without the Teams client lag.</summary>
     public PresenceView GetCurrentPresence(string userId)
     {
         var now = _timeProvider.GetUtcNow();
@@ -101,7 +101,7 @@ public sealed class TeamsPresenceModel
         }
     }
 
-    /// <summary>Returns an app session as it stands now (faded value, expiry), or null when absent or expired.</summary>
+    /// <summary>Returns an app session at the current time (faded value, expiry), or null when absent or expired.</summary>
     public AppSessionView? GetAppSession(string userId, string sessionId)
     {
         var now = _timeProvider.GetUtcNow();

@@ -67,7 +67,7 @@ public sealed class PresenceHttpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SetPresence_values_ignore_case_and_default_five_minutes()
+    public async Task SetPresence_case_and_default_expiry()
     {
         using var set = await PostAsync("users/alice@contoso.com/presence/setPresence", SetPresenceBody("donotdisturb", "PRESENTING", expiration: null));
 

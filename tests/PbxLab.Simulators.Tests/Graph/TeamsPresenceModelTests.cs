@@ -253,7 +253,7 @@ public class TeamsPresenceModelTests
     }
 
     [Fact]
-    public void Lag_shows_the_view_as_of_now_minus_lag()
+    public void Lag_shows_past_view()
     {
         var model = Model(TimeSpan.FromMinutes(2));
         model.SetTeamsClient(User, TeamsClientState.Active);

@@ -115,6 +115,8 @@ public sealed class TokenEndpointTests : IAsyncLifetime
         using var response = await _graph.RequestTokenAsync(Form(secret: "secret-id-not-value"));
 
         await AssertEntraErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client", 7000215);
+        Assert.Equal("invalid_client", _graph.Server.Requests[^1].ErrorCode);
+        Assert.Equal(401, _graph.Server.Requests[^1].Status);
     }
 
     [Fact]
