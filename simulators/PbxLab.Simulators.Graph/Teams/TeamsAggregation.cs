@@ -4,10 +4,10 @@ namespace PbxLab.Simulators.Graph.Teams;
 /// Computes what other Teams users see from one user's presence inputs at a given time.
 /// </summary>
 /// <remarks>
-/// Rules from Microsoft Graph "Manage presence state": user-preferred presence overrides the sessions
-/// while at least one session exists; among sessions DoNotDisturb &gt; Busy &gt; Available &gt; Away;
-/// an Available app session fades to Available/AvailableInactive after 5 minutes without a refresh and
-/// to Away/Away after another 5; with no session the user is Offline/Offline.
+/// Rules from Microsoft Graph "Manage presence state". User-preferred presence overrides the sessions
+/// while at least one session exists. Among sessions, DoNotDisturb &gt; Busy &gt; Available &gt; Away.
+/// An Available app session fades to Available/AvailableInactive after 5 minutes without a refresh and
+/// to Away/Away after another 5. With no session the user is Offline/Offline.
 /// </remarks>
 public static class TeamsAggregation
 {

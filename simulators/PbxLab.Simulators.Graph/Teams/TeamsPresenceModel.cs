@@ -155,8 +155,8 @@ public sealed class TeamsPresenceModel
         return UserPresenceState.Empty;
     }
 
-    // Keeps the newest snapshot at or before the lagged moment and everything after it; older ones can no
-    // longer be seen because the clock only moves forward.
+    // Keeps the newest snapshot at or before the lagged moment and everything after it. Older snapshots
+    // cannot be read again because the clock only moves forward.
     private static void Prune(List<Snapshot> history, DateTimeOffset laggedNow)
     {
         var keepFrom = history.FindLastIndex(snapshot => snapshot.At <= laggedNow);

@@ -21,7 +21,7 @@ public sealed record UserPresenceState(
     ImmutableSortedDictionary<string, AppSession> AppSessions,
     PreferredPresence? Preferred)
 {
-    /// <summary>State of a user nobody has touched: no client, no sessions, no preference.</summary>
+    /// <summary>Initial state of a user: no Teams client, no app sessions, no preferred presence.</summary>
     public static UserPresenceState Empty { get; } =
         new(TeamsClientState.NotRunning, ImmutableSortedDictionary.Create<string, AppSession>(StringComparer.Ordinal), null);
 

@@ -55,7 +55,7 @@ internal sealed class GraphTestServer : IAsyncDisposable
     public HttpClient Http { get; }
 
     // One signing key for every test server, because generating an RSA key takes seconds on a busy machine.
-    private static readonly RSA SharedSigningKey = RSA.Create(2048);
+    internal static readonly RSA SharedSigningKey = RSA.Create(2048);
 
     /// <summary>Starts a server; <paramref name="ownSigningKey"/> makes it generate its own key instead of the shared one.</summary>
     public static async Task<GraphTestServer> StartAsync(TimeSpan? lag = null, int extraUsers = 0, bool ownSigningKey = false)
