@@ -40,7 +40,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         Tenant = new FakeTenant(options.TenantId, options.TenantDomains);
         Directory = new FakeDirectory();
         Presence = new TeamsPresenceModel(timeProvider, options.TeamsClientLag);
-        Faults = new FaultSettings();
+        Faults = new FaultSettings(timeProvider);
 
         _issuer = new GraphTokenIssuer(timeProvider, options.SigningKey);
         _tokenEndpoint = new TokenEndpoint(Tenant, _issuer, timeProvider, _logger);

@@ -6,10 +6,13 @@ namespace PbxLab.Simulators.Graph;
 /// </summary>
 public sealed class FaultSettings
 {
+    private readonly TimeProvider _timeProvider;
     private readonly Lock _lock = new();
     private int _throttleRemaining;
     private DateTimeOffset _throttleUntil = DateTimeOffset.MinValue;
     private TimeSpan _retryAfter = TimeSpan.FromSeconds(5);
+
+    internal FaultSettings(TimeProvider timeProvider) => _timeProvider = timeProvider;
 
     /// <summary>Retry-After sent with a 429 unless a throttle call gives its own; rounded up to whole seconds.</summary>
     public TimeSpan DefaultRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
@@ -34,6 +37,10 @@ public sealed class FaultSettings
             _retryAfter = retryAfter ?? DefaultRetryAfter;
         }
     }
+
+    /// <summary>Rejects every Graph request with 429 for <paramref name="duration"/> from now on the server's clock.</summary>
+    public void ThrottleFor(TimeSpan duration, TimeSpan? retryAfter = null) =>
+        ThrottleUntil(_timeProvider.GetUtcNow() + duration, retryAfter);
 
     /// <summary>Stops all throttling.</summary>
     public void ClearThrottling()

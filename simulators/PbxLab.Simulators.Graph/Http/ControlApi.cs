@@ -92,7 +92,7 @@ internal sealed class ControlApi(FakeGraphServer server)
         }
         else if (ReadSeconds(body, "durationSeconds") is { } duration)
         {
-            server.Faults.ThrottleUntil(exchange.ReceivedAt + duration, retryAfter);
+            server.Faults.ThrottleFor(duration, retryAfter);
         }
         else if (ReadSeconds(body, "count") is { } count)
         {

@@ -47,14 +47,17 @@ public sealed class ThrottleTests : IAsyncLifetime
     [Fact]
     public async Task Throttle_for_a_duration()
     {
-        _graph.Server.Faults.ThrottleUntil(GraphTestServer.Start.AddSeconds(30));
+        _graph.Server.Faults.ThrottleFor(TimeSpan.FromSeconds(30));
 
         using var during = await GetPresenceAsync();
-        _graph.Time.Advance(TimeSpan.FromSeconds(30));
+        _graph.Time.Advance(TimeSpan.FromSeconds(29));
+        using var stillDuring = await GetPresenceAsync();
+        _graph.Time.Advance(TimeSpan.FromSeconds(1));
         using var after = await GetPresenceAsync();
 
         Assert.Equal(HttpStatusCode.TooManyRequests, during.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(5), during.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.TooManyRequests, stillDuring.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
