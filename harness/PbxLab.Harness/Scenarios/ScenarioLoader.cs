@@ -62,7 +62,7 @@ public static partial class ScenarioLoader
 
         var reader = new ScenarioReader(file);
         var scenario = reader.Read(stream.Documents[0].RootNode);
-        var errors = reader.Errors;
+        var errors = reader.Errors.OrderBy(error => error.Line).ThenBy(error => error.Column).ToList();
         return new ScenarioLoadResult(file, errors.Count == 0 ? scenario : null, errors);
     }
 }

@@ -77,6 +77,10 @@ internal sealed partial class ScenarioReader
         {
             Error(KeyMark(document, "table"),
                 "top level: 'steps' and 'table' are both set. Use 'steps' for one case or 'table' for one case per row, not both.");
+
+            // Both are still read so that their own errors are reported in the same pass.
+            ReadSteps(stepsNode, "steps");
+            ReadTable(tableNode);
             return null;
         }
 
@@ -180,27 +184,30 @@ internal sealed partial class ScenarioReader
 
             CheckKeys(mapping, path, UserKeys);
             var user = ReadUser(mapping, path);
-            if (user is null)
+            var nameNode = Child(mapping, "name");
+            var deviceNode = Child(mapping, "device");
+            var duplicate = false;
+
+            // Duplicates are checked on the raw values so that they are reported even for an otherwise invalid user.
+            if (nameNode is YamlScalarNode { Value: { Length: > 0 } name } && !names.TryAdd(name.Trim(), nameNode.Start))
+            {
+                Error(nameNode.Start,
+                    $"{path}.name: duplicate user name '{name.Trim()}' (first declared at line {names[name.Trim()].Line}). Give each user a unique name.");
+                duplicate = true;
+            }
+
+            if (deviceNode is YamlScalarNode { Value: { Length: > 0 } device } && !devices.TryAdd(device.Trim(), deviceNode.Start))
+            {
+                Error(deviceNode.Start,
+                    $"{path}.device: duplicate device '{device.Trim()}' (first declared at line {devices[device.Trim()].Line}). Give each user their own directory number.");
+                duplicate = true;
+            }
+
+            if (user is null || duplicate)
             {
                 continue;
             }
 
-            if (names.TryGetValue(user.Name, out var firstName))
-            {
-                Error(Child(mapping, "name")!.Start,
-                    $"{path}.name: duplicate user name '{user.Name}' (first declared at line {firstName.Line}). Give each user a unique name.");
-                continue;
-            }
-
-            if (devices.TryGetValue(user.Device, out var firstDevice))
-            {
-                Error(Child(mapping, "device")!.Start,
-                    $"{path}.device: duplicate device '{user.Device}' (first declared at line {firstDevice.Line}). Give each user their own directory number.");
-                continue;
-            }
-
-            names[user.Name] = Child(mapping, "name")!.Start;
-            devices[user.Device] = Child(mapping, "device")!.Start;
             _users.Add(user);
         }
     }
