@@ -94,7 +94,7 @@ public static class PbxLabCli
             {
                 if (result.IsValid)
                 {
-                    await output.WriteLineAsync($"OK  {result.File} ({result.Scenario!.Cases.Count} cases)");
+                    await output.WriteLineAsync($"OK  {result.File} ({ReportText.Count(result.Scenario!.Cases.Count, "case")})");
                     continue;
                 }
 

@@ -45,7 +45,8 @@ public sealed class ConsoleReporter : IRunEventSink
     private void WriteProgress(CaseFinished finished)
     {
         var result = finished.Result;
-        var line = $"{ReportText.Outcome(result.Outcome),-5} {finished.Scenario.Name} / {result.Case.Name}";
+        var name = finished.Scenario.IsTable ? $"{finished.Scenario.Name} / {result.Case.Name}" : finished.Scenario.Name;
+        var line = $"{ReportText.Outcome(result.Outcome),-5} {name}";
         if (_console is null)
         {
             _output.WriteLine(line);
@@ -53,7 +54,7 @@ public sealed class ConsoleReporter : IRunEventSink
         }
 
         var colour = Colour(result.Outcome);
-        _console.MarkupLine($"[{colour}]{Markup.Escape(ReportText.Outcome(result.Outcome)),-5}[/] {Markup.Escape(finished.Scenario.Name)} / {Markup.Escape(result.Case.Name)}");
+        _console.MarkupLine($"[{colour}]{Markup.Escape(ReportText.Outcome(result.Outcome)),-5}[/] {Markup.Escape(name)}");
     }
 
     private void WriteResults(RunResult result)
@@ -128,7 +129,8 @@ public sealed class ConsoleReporter : IRunEventSink
     private void WriteFailure(ScenarioDefinition scenario, CaseResult item)
     {
         _output.WriteLine();
-        _output.WriteLine($"{ReportText.Outcome(item.Outcome)} {scenario.Name} / {item.Case.Name} ({scenario.SourceFile})");
+        var name = scenario.IsTable ? $"{scenario.Name} / {item.Case.Name}" : scenario.Name;
+        _output.WriteLine($"{ReportText.Outcome(item.Outcome)} {name} ({scenario.SourceFile})");
         if (item.ErrorMessage is not null)
         {
             _output.WriteLine($"  {item.ErrorMessage}");

@@ -5,7 +5,7 @@ using PbxLab.Harness.Scenarios;
 namespace PbxLab.Harness.Reporting;
 
 /// <summary>Wording shared by the reporters.</summary>
-internal static class ReportText
+public static class ReportText
 {
     public static string Outcome(CaseOutcome outcome) => outcome switch
     {
@@ -45,6 +45,9 @@ internal static class ReportText
         var passed = cases.Count(item => item.Outcome == CaseOutcome.Passed);
         var failed = cases.Count(item => item.Outcome == CaseOutcome.Failed);
         var errors = cases.Count(item => item.Outcome == CaseOutcome.Error);
-        return $"{result.Scenarios.Count} scenarios, {cases.Count} cases: {passed} passed, {failed} failed, {errors} errors";
+        return $"{Count(result.Scenarios.Count, "scenario")}, {Count(cases.Count, "case")}: {passed} passed, {failed} failed, {Count(errors, "error")}";
     }
+
+    /// <summary>Returns "1 case" or "15 cases".</summary>
+    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -13,7 +13,7 @@ public static partial class DurationText
     /// <summary>The forms a duration may take, for error messages.</summary>
     public const string AcceptedForms = "a number with ms, s, m, min or h (500ms, 5s, 30m, 30 min, 1h) or ISO-8601 (PT5M)";
 
-    [GeneratedRegex(@"\G\s*(?<number>\d+(?:\.\d+)?)\s*(?<unit>ms|s|sec|m|min|h|hr)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*(?<number>\d+(?:\.\d+)?)\s*(?<unit>ms|sec|s|min|m|hr|h)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartPattern();
 
     /// <summary>Parses a duration; returns false for anything that is not one of the accepted forms or is negative.</summary>
