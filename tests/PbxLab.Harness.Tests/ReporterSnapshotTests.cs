@@ -56,3 +56,22 @@ public class ReporterSnapshotTests
         }
     }
 }
+
+public class ConsoleReporterTests
+{
+    [Fact]
+    public async Task Rich_mode_draws_table()
+    {
+        var (result, _) = await FakeRun.RunAsync();
+        var output = new StringWriter();
+        var reporter = new ConsoleReporter(output, rich: true);
+
+        await reporter.OnEventAsync(new Harness.Running.RunFinished(result), CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.Contains("Scenario time", text, StringComparison.Ordinal);
+        Assert.Contains("Presence table", text, StringComparison.Ordinal);
+        Assert.Contains("expected: teams=Available cloudLink=Busy", text, StringComparison.Ordinal);
+        Assert.Contains("Exit code 3: harness or environment error.", text, StringComparison.Ordinal);
+    }
+}

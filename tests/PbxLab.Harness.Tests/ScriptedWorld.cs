@@ -5,8 +5,8 @@ using PbxLab.Harness.Scenarios;
 namespace PbxLab.Harness.Tests;
 
 /// <summary>
-/// A test double of a world whose users' state is a function of scenario time. It records what the runner
-/// asks of it and can throw on chosen steps; each call also moves an optional fake wall clock by 10 ms.
+/// A test double of a world whose users' state is a function of scenario time. It records the steps
+/// it performs and can throw on chosen ones. Each call also moves an optional fake wall clock by 10 ms.
 /// </summary>
 internal sealed class ScriptedWorld : IScenarioWorld
 {
