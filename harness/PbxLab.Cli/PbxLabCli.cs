@@ -30,7 +30,7 @@ public static class PbxLabCli
 
     /// <summary>
     /// Parses and runs the command line and returns the exit code. Invalid arguments return 2; an
-    /// unexpected exception is printed and returns 3.
+    /// unexpected exception or a cancelled run is printed and returns 3.
     /// </summary>
     public static async Task<int> RunAsync(
         string[] args, IScenarioWorldFactory worldFactory, TextWriter output, TextWriter error, CliOptions? options = null,
@@ -54,7 +54,12 @@ public static class PbxLabCli
         {
             return await parseResult.InvokeAsync(configuration, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("pbxlab: the run was cancelled before it finished, so no reports were written.");
+            return ExitCodes.HarnessError;
+        }
+        catch (Exception exception)
         {
             await error.WriteLineAsync($"pbxlab: internal error: {exception}");
             return ExitCodes.HarnessError;

@@ -167,4 +167,22 @@ public class CliTests
         Assert.Contains("Exit codes: 0 every expectation held; 1 an expectation failed; 2 invalid scenario or arguments", output, StringComparison.Ordinal);
         Assert.Contains("--report-dir", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Cancelled_run_exits_3()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var cancellation = new CancellationTokenSource();
+        var factory = new ScriptedWorldFactory(_ =>
+        {
+            cancellation.Cancel();
+            return new ScriptedWorld((_, _) => ScriptedWorld.Seen("Busy"));
+        });
+
+        var exitCode = await PbxLabCli.RunAsync(["run", Path.Combine(TestData, "good-scenario.yaml")], factory, output, error, null, cancellation.Token);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("the run was cancelled", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -219,4 +219,12 @@ public class ValidationTests
             ],
             result.Errors.Select(error => error.ToString()));
     }
+
+    [Fact]
+    public void Empty_user_name_in_step()
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - answer:\n");
+
+        Assert.Equal("test.yaml:10:12: steps[0].answer: missing user name. Use one of: alice, bob.", error);
+    }
 }

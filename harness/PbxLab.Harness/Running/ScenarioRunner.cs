@@ -94,6 +94,7 @@ public sealed class ScenarioRunner
         {
             for (var index = 0; index < steps.Count && failure is null; index++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 failure = await RunStepAsync(scenario, scenarioCase, world, steps[index], index, cancellationToken);
                 if (failure is null)
                 {

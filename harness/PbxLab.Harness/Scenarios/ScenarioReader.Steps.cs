@@ -107,6 +107,12 @@ internal sealed partial class ScenarioReader
         }
 
         var name = scalar.Value.Value.Trim();
+        if (name.Length == 0)
+        {
+            Error(scalar.Value.Mark, $"{scalar.Value.Path}: missing user name. Use one of: {string.Join(", ", _userNames)}.");
+            return null;
+        }
+
         if (_userNames.Contains(name))
         {
             return name;
