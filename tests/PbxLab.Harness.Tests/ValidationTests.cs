@@ -227,4 +227,12 @@ public class ValidationTests
 
         Assert.Equal("test.yaml:10:12: steps[0].answer: missing user name. Use one of: alice, bob.", error);
     }
+
+    [Fact]
+    public void LinkDrop_takes_no_keys()
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - linkDrop: { pbx: main }\n");
+
+        Assert.Equal("test.yaml:10:17: steps[0].linkDrop: unknown key 'pbx'. This step takes no keys, so write it with an empty mapping '{}'.", error);
+    }
 }

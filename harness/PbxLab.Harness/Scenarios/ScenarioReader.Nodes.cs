@@ -66,6 +66,12 @@ internal sealed partial class ScenarioReader
                 continue;
             }
 
+            if (knownKeys.Count == 0)
+            {
+                Error(key.Start, $"{path}: unknown key '{name}'. This step takes no keys, so write it with an empty mapping '{{}}'.");
+                continue;
+            }
+
             var suggestion = ScenarioText.ClosestMatch(name, knownKeys);
             var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
             Error(key.Start, $"{path}: unknown key '{name}'.{hint} Known keys: {string.Join(", ", knownKeys)}.");
