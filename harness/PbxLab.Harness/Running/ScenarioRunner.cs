@@ -1,0 +1,273 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PbxLab.Harness.Scenarios;
+
+namespace PbxLab.Harness.Running;
+
+/// <summary>
+/// Runs scenarios case by case, each in a fresh world from the factory, and emits run events to the
+/// sinks. A failing or throwing step ends only its case; a world that cannot start is a harness error.
+/// </summary>
+public sealed class ScenarioRunner
+{
+    /// <summary>Number of trail entries kept with a failure.</summary>
+    public const int TrailLength = 30;
+
+    /// <summary>How far 'within' moves the clock between two observations.</summary>
+    public static readonly TimeSpan WithinTick = TimeSpan.FromMilliseconds(250);
+
+    private readonly IScenarioWorldFactory _worldFactory;
+    private readonly IReadOnlyList<IRunEventSink> _sinks;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    public ScenarioRunner(IScenarioWorldFactory worldFactory, IReadOnlyList<IRunEventSink> sinks, TimeProvider timeProvider, ILogger<ScenarioRunner>? logger = null)
+    {
+        _worldFactory = worldFactory;
+        _sinks = sinks;
+        _timeProvider = timeProvider;
+        _logger = logger ?? NullLogger<ScenarioRunner>.Instance;
+    }
+
+    /// <summary>Returns the clock step of 'holds D': D/30 or one minute, whichever is smaller, but at least one second.</summary>
+    public static TimeSpan HoldsTick(TimeSpan duration)
+    {
+        var tick = TimeSpan.FromTicks(Math.Min(duration.Ticks / 30, TimeSpan.FromMinutes(1).Ticks));
+        return tick < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : tick;
+    }
+
+    public async Task<RunResult> RunAsync(IReadOnlyList<ScenarioDefinition> scenarios, CancellationToken cancellationToken)
+    {
+        var startedAt = _timeProvider.GetUtcNow();
+        var runStart = _timeProvider.GetTimestamp();
+        HarnessLog.RunStarted(_logger, scenarios.Count, scenarios.Sum(scenario => scenario.Cases.Count));
+        await EmitAsync(new RunStarted(startedAt, scenarios), cancellationToken);
+
+        var results = new List<ScenarioResult>();
+        foreach (var scenario in scenarios)
+        {
+            var scenarioStart = _timeProvider.GetTimestamp();
+            await EmitAsync(new ScenarioStarted(scenario), cancellationToken);
+
+            var cases = new List<CaseResult>();
+            foreach (var scenarioCase in scenario.Cases)
+            {
+                cases.Add(await RunCaseAsync(scenario, scenarioCase, cancellationToken));
+            }
+
+            var scenarioResult = new ScenarioResult(scenario, cases, _timeProvider.GetElapsedTime(scenarioStart));
+            results.Add(scenarioResult);
+            await EmitAsync(new ScenarioFinished(scenarioResult), cancellationToken);
+        }
+
+        var result = new RunResult(startedAt, _timeProvider.GetUtcNow(), _timeProvider.GetElapsedTime(runStart), results);
+        HarnessLog.RunFinished(_logger, result.ExitCode, (long)result.RealTime.TotalMilliseconds);
+        await EmitAsync(new RunFinished(result), cancellationToken);
+        return result;
+    }
+
+    private async Task<CaseResult> RunCaseAsync(ScenarioDefinition scenario, ScenarioCase scenarioCase, CancellationToken cancellationToken)
+    {
+        var start = _timeProvider.GetTimestamp();
+        HarnessLog.CaseStarted(_logger, scenario.Name, scenarioCase.Name);
+        await EmitAsync(new CaseStarted(scenario, scenarioCase), cancellationToken);
+
+        IScenarioWorld world;
+        try
+        {
+            world = await _worldFactory.CreateAsync(scenario, cancellationToken);
+        }
+        catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
+        {
+            HarnessLog.WorldCreationFailed(_logger, exception, scenario.Name, scenarioCase.Name);
+            var error = new CaseResult(scenarioCase, CaseOutcome.Error, 0, TimeSpan.Zero, _timeProvider.GetElapsedTime(start), null,
+                $"the world could not be started: {exception.Message}");
+            return await FinishCaseAsync(scenario, error, cancellationToken);
+        }
+
+        var steps = scenario.Setup.Concat(scenarioCase.Steps).ToList();
+        var passed = 0;
+        StepFailure? failure = null;
+        string? errorMessage;
+        var scenarioTime = TimeSpan.Zero;
+        try
+        {
+            for (var index = 0; index < steps.Count && failure is null; index++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                failure = await RunStepAsync(scenario, scenarioCase, world, steps[index], index, cancellationToken);
+                if (failure is null)
+                {
+                    passed++;
+                    await EmitAsync(new StepPassed(scenario, scenarioCase, steps[index], index, world.Elapsed), cancellationToken);
+                }
+                else
+                {
+                    await EmitAsync(new StepFailed(scenario, scenarioCase, failure), cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            scenarioTime = world.Elapsed;
+            errorMessage = await DisposeWorldAsync(scenario, scenarioCase, world);
+        }
+
+        var outcome = errorMessage is not null ? CaseOutcome.Error : failure is null ? CaseOutcome.Passed : CaseOutcome.Failed;
+        var result = new CaseResult(scenarioCase, outcome, passed, scenarioTime, _timeProvider.GetElapsedTime(start), failure, errorMessage);
+        return await FinishCaseAsync(scenario, result, cancellationToken);
+    }
+
+    private async Task<CaseResult> FinishCaseAsync(ScenarioDefinition scenario, CaseResult result, CancellationToken cancellationToken)
+    {
+        HarnessLog.CaseFinished(_logger, scenario.Name, result.Case.Name, result.Outcome, DurationText.Format(result.ScenarioTime));
+        await EmitAsync(new CaseFinished(scenario, result), cancellationToken);
+        return result;
+    }
+
+    private async Task<string?> DisposeWorldAsync(ScenarioDefinition scenario, ScenarioCase scenarioCase, IScenarioWorld world)
+    {
+        try
+        {
+            await world.DisposeAsync();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            HarnessLog.WorldDisposeFailed(_logger, exception, scenario.Name, scenarioCase.Name);
+            return $"the world could not be stopped: {exception.Message}";
+        }
+    }
+
+    private async Task<StepFailure?> RunStepAsync(
+        ScenarioDefinition scenario, ScenarioCase scenarioCase, IScenarioWorld world, ScenarioStep step, int index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (step)
+            {
+                case AdvanceStep advance:
+                    await world.AdvanceAsync(advance.Duration, cancellationToken);
+                    return null;
+                case ExpectStep expect when expect.Mode == ExpectMode.Within:
+                    return await ExpectWithinAsync(world, expect, index, cancellationToken);
+                case ExpectStep expect:
+                    return await ExpectHoldsAsync(world, expect, index, cancellationToken);
+                case ExpectDiagnosticStep diagnostic:
+                    return await ExpectDiagnosticAsync(world, diagnostic, index, cancellationToken);
+                default:
+                    await world.PerformAsync(step, cancellationToken);
+                    return null;
+            }
+        }
+        catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
+        {
+            HarnessLog.StepThrew(_logger, exception, index, step.Kind, scenario.Name, scenarioCase.Name);
+            return Failure(world, step, index, $"{step.Describe()} failed: {exception.Message}", null, null);
+        }
+    }
+
+    private async Task<StepFailure?> ExpectWithinAsync(IScenarioWorld world, ExpectStep expect, int index, CancellationToken cancellationToken)
+    {
+        await world.SettleAsync(cancellationToken);
+
+        // The runner counts the time it advanced itself, so a clock that does not move cannot loop forever.
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            var observation = await world.ObserveAsync(expect.User, cancellationToken);
+            var mismatches = ExpectationMatcher.Match(expect, observation);
+            if (mismatches.Count == 0)
+            {
+                return null;
+            }
+
+            var remaining = expect.Duration - waited;
+            if (remaining <= TimeSpan.Zero)
+            {
+                var message = $"{expect.User} did not reach {ExpectationMatcher.DescribeExpected(expect)} within {DurationText.Format(expect.Duration)}: "
+                    + DescribeMismatches(mismatches) + ".";
+                return Failure(world, expect, index, message, ExpectationMatcher.DescribeExpected(expect), ExpectationMatcher.DescribeObserved(observation));
+            }
+
+            var tick = remaining < WithinTick ? remaining : WithinTick;
+            await world.AdvanceAsync(tick, cancellationToken);
+            waited += tick;
+        }
+    }
+
+    private async Task<StepFailure?> ExpectHoldsAsync(IScenarioWorld world, ExpectStep expect, int index, CancellationToken cancellationToken)
+    {
+        await world.SettleAsync(cancellationToken);
+        var tick = HoldsTick(expect.Duration);
+        var held = TimeSpan.Zero;
+        while (true)
+        {
+            var observation = await world.ObserveAsync(expect.User, cancellationToken);
+            var mismatches = ExpectationMatcher.Match(expect, observation);
+            if (mismatches.Count > 0)
+            {
+                var message = $"{expect.User} left {ExpectationMatcher.DescribeExpected(expect)} at scenario time {DurationText.Format(world.Elapsed)}, "
+                    + $"{DurationText.Format(held)} into holds {DurationText.Format(expect.Duration)}: {DescribeMismatches(mismatches)}.";
+                return Failure(world, expect, index, message, ExpectationMatcher.DescribeExpected(expect), ExpectationMatcher.DescribeObserved(observation));
+            }
+
+            if (held >= expect.Duration)
+            {
+                return null;
+            }
+
+            var remaining = expect.Duration - held;
+            var step = remaining < tick ? remaining : tick;
+            await world.AdvanceAsync(step, cancellationToken);
+            held += step;
+        }
+    }
+
+    private async Task<StepFailure?> ExpectDiagnosticAsync(IScenarioWorld world, ExpectDiagnosticStep expect, int index, CancellationToken cancellationToken)
+    {
+        await world.SettleAsync(cancellationToken);
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            var observation = await world.ObserveAsync(expect.User, cancellationToken);
+            if (ExpectationMatcher.Match(expect, observation))
+            {
+                return null;
+            }
+
+            var remaining = expect.Within - waited;
+            if (remaining <= TimeSpan.Zero)
+            {
+                var reported = observation.DiagnosticKinds.Count == 0 ? "none" : string.Join(", ", observation.DiagnosticKinds);
+                var message = $"no {expect.DiagnosticKind} diagnostic for {expect.User} within {DurationText.Format(expect.Within)}. Diagnostics reported: {reported}.";
+                return Failure(world, expect, index, message, $"diagnostic={expect.DiagnosticKind}", $"diagnostics={reported}");
+            }
+
+            var tick = remaining < WithinTick ? remaining : WithinTick;
+            await world.AdvanceAsync(tick, cancellationToken);
+            waited += tick;
+        }
+    }
+
+    private static string DescribeMismatches(IReadOnlyList<Mismatch> mismatches) =>
+        string.Join(", ", mismatches.Select(mismatch => $"{mismatch.Field} was {mismatch.Observed}, expected {mismatch.Expected}"));
+
+    private static StepFailure Failure(IScenarioWorld world, ScenarioStep step, int index, string message, string? expected, string? observed)
+    {
+        var trail = world.Trail;
+        var last = trail.Skip(Math.Max(0, trail.Count - TrailLength)).ToList();
+        return new StepFailure(step, index, message, expected, observed, world.Elapsed, last);
+    }
+
+    private static bool IsCancellation(Exception exception, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
+
+    private async Task EmitAsync(RunEvent runEvent, CancellationToken cancellationToken)
+    {
+        foreach (var sink in _sinks)
+        {
+            await sink.OnEventAsync(runEvent, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+using YamlDotNet.RepresentationModel;
+
+namespace PbxLab.Harness.Scenarios;
+
+/// <summary>Step reading: one list item is a mapping with one key, the step kind.</summary>
+internal sealed partial class ScenarioReader
+{
+    private static readonly string[] StepKinds =
+    [
+        "call", "answer", "hangup", "phone", "dnd", "pbxUserPresence", "mitelOne", "teamsClient", "teamsUserSet",
+        "teamsUserClear", "linkDrop", "advance", "expect", "expectDiagnostic",
+    ];
+
+    private static readonly string[] ExpectKeys = ["user", "teams", "activity", "cloudLink", "appSession", "within", "holds"];
+
+    private List<ScenarioStep> ReadSteps(YamlNode node, string path)
+    {
+        var steps = new List<ScenarioStep>();
+        if (ExpectSequence(node, path, "a list of steps") is not { } list)
+        {
+            return steps;
+        }
+
+        for (var index = 0; index < list.Children.Count; index++)
+        {
+            var step = ReadStep(list.Children[index], $"{path}[{index}]");
+            if (step is not null)
+            {
+                steps.Add(step);
+            }
+        }
+
+        return steps;
+    }
+
+    private ScenarioStep? ReadStep(YamlNode node, string path)
+    {
+        if (ExpectMapping(node, path, "a step such as '- answer: bob'") is not { } mapping)
+        {
+            return null;
+        }
+
+        if (mapping.Children.Count != 1)
+        {
+            var keys = string.Join(", ", mapping.Children.Keys.Select(key => (key as YamlScalarNode)?.Value));
+            Error(mapping.Start, $"{path}: a step has exactly one key, its kind, but this one has {mapping.Children.Count}: {keys}. Put each step in its own list item.");
+            return null;
+        }
+
+        var (keyNode, value) = mapping.Children.First();
+        var kind = (keyNode as YamlScalarNode)?.Value ?? "";
+        var location = Location(keyNode.Start);
+        var stepPath = $"{path}.{kind}";
+        switch (kind)
+        {
+            case "call":
+                return ReadCall(value, stepPath, location);
+            case "answer":
+                return ReadUserOnly(value, stepPath) is { } answerer ? new AnswerStep(location, answerer) : null;
+            case "hangup":
+                return ReadUserOnly(value, stepPath) is { } hanger ? new HangupStep(location, hanger) : null;
+            case "teamsUserClear":
+                return ReadUserOnly(value, stepPath) is { } clearer ? new TeamsUserClearStep(location, clearer) : null;
+            case "phone":
+                return ReadUserAnd(value, stepPath, "state", "busy or available",
+                    (user, stateNode) => ReadEnum<PhoneState>(stateNode, $"{stepPath}.state", ScenarioText.Camel) is { } state
+                        ? new PhoneStep(location, user, state) : null);
+            case "dnd":
+                return ReadUserAnd(value, stepPath, "on", "true or false",
+                    (user, onNode) => ReadBool(onNode, $"{stepPath}.on") is { } on ? new DndStep(location, user, on) : null);
+            case "pbxUserPresence":
+                return ReadUserAnd(value, stepPath, "value", "Available, Absent, Meeting, Busy or NotAvailable",
+                    (user, valueNode) => ReadEnum<PbxUserPresenceValue>(valueNode, $"{stepPath}.value", item => item.ToString()) is { } presence
+                        ? new PbxUserPresenceStep(location, user, presence) : null);
+            case "mitelOne":
+                return ReadUserAnd(value, stepPath, "value", "Available, Away, Busy, Meeting or NotAvailable",
+                    (user, valueNode) => ReadEnum<MitelOnePresence>(valueNode, $"{stepPath}.value", item => item.ToString()) is { } presence
+                        ? new MitelOneStep(location, user, presence) : null);
+            case "teamsClient":
+                return ReadUserAnd(value, stepPath, "state", "offline, inactive, active, inCall or presenting",
+                    (user, stateNode) => ReadEnum<TeamsClientState>(stateNode, $"{stepPath}.state", ScenarioText.Camel) is { } state
+                        ? new TeamsClientStep(location, user, state) : null);
+            case "teamsUserSet":
+                return ReadTeamsUserSet(value, stepPath, location);
+            case "linkDrop":
+                return ReadLinkDrop(value, stepPath, location);
+            case "advance":
+                return ReadDuration(value, stepPath) is { } duration ? new AdvanceStep(location, duration) : null;
+            case "expect":
+                return ReadExpect(value, stepPath, location);
+            case "expectDiagnostic":
+                return ReadExpectDiagnostic(value, stepPath, location);
+            default:
+                var suggestion = ScenarioText.ClosestMatch(kind, StepKinds);
+                var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
+                Error(keyNode.Start, $"{path}: unknown step kind '{kind}'.{hint} Known step kinds: {string.Join(", ", StepKinds)}.");
+                return null;
+        }
+    }
+
+    private string? ReadUserName(YamlNode node, string path)
+    {
+        var scalar = ReadScalar(node, path, "a user name");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        var name = scalar.Value.Value.Trim();
+        if (name.Length == 0)
+        {
+            Error(scalar.Value.Mark, $"{scalar.Value.Path}: missing user name. Use one of: {string.Join(", ", _userNames)}.");
+            return null;
+        }
+
+        if (_userNames.Contains(name))
+        {
+            return name;
+        }
+
+        var suggestion = ScenarioText.ClosestMatch(name, _userNames);
+        var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
+        Error(scalar.Value.Mark, $"{scalar.Value.Path}: unknown user '{name}'.{hint} Declare it under 'users' or use one of: {string.Join(", ", _userNames)}.");
+        return null;
+    }
+
+    /// <summary>Reads a step whose value is a user, as a scalar ('answer: bob') or a mapping ('answer: { user: bob }').</summary>
+    private string? ReadUserOnly(YamlNode value, string path)
+    {
+        if (value is not YamlMappingNode mapping)
+        {
+            return ReadUserName(value, path);
+        }
+
+        CheckKeys(mapping, path, ["user"]);
+        var userNode = Required(mapping, path, "user", "<user name>");
+        return userNode is null ? null : ReadUserName(userNode, $"{path}.user");
+    }
+
+    private ScenarioStep? ReadUserAnd(YamlNode value, string path, string key, string hint, Func<string, YamlNode, ScenarioStep?> create)
+    {
+        if (ExpectMapping(value, path, $"a mapping {{ user: <name>, {key}: <{hint}> }}") is not { } mapping)
+        {
+            return null;
+        }
+
+        CheckKeys(mapping, path, ["user", key]);
+        var userNode = Required(mapping, path, "user", "<user name>");
+        var user = userNode is null ? null : ReadUserName(userNode, $"{path}.user");
+        var keyNode = Required(mapping, path, key, hint);
+        if (keyNode is null)
+        {
+            return null;
+        }
+
+        // The value is read even without a valid user so that both mistakes are reported.
+        var step = create(user ?? "", keyNode);
+        return user is null ? null : step;
+    }
+
+    private CallStep? ReadCall(YamlNode value, string path, SourceLocation location)
+    {
+        if (ExpectMapping(value, path, "a mapping { from: <user>, to: <user or number> }") is not { } mapping)
+        {
+            return null;
+        }
+
+        CheckKeys(mapping, path, ["from", "to"]);
+        var fromNode = Required(mapping, path, "from", "<user name>");
+        var from = fromNode is null ? null : ReadUserName(fromNode, $"{path}.from");
+        var toNode = Required(mapping, path, "to", "<user name or external number>");
+        if (toNode is null || ReadScalar(toNode, $"{path}.to", "a user name or an external number") is not { } to)
+        {
+            return null;
+        }
+
+        var target = to.Value.Trim();
+        var toIsUser = _userNames.Contains(target);
+        if (!toIsUser && !IsPhoneNumber(target))
+        {
+            var suggestion = ScenarioText.ClosestMatch(target, _userNames);
+            var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
+            Error(to.Mark, $"{to.Path}: unknown user '{target}'.{hint} Use a declared user or an external number such as +33123456789.");
+            return null;
+        }
+
+        return from is null ? null : new CallStep(location, from, target, toIsUser);
+    }
+
+    private static bool IsPhoneNumber(string text)
+    {
+        var digits = text.StartsWith('+') ? text[1..] : text;
+        return digits.Length > 0 && digits.All(character => char.IsAsciiDigit(character) || character == ' ');
+    }
+
+    private LinkDropStep? ReadLinkDrop(YamlNode value, string path, SourceLocation location)
+    {
+        switch (value)
+        {
+            case YamlScalarNode { Value: null or "" }:
+                return new LinkDropStep(location);
+            case YamlMappingNode mapping:
+                CheckKeys(mapping, path, []);
+                return new LinkDropStep(location);
+            default:
+                Error(value.Start, $"{path}: expected an empty mapping '{{}}', found {Describe(value)}. Write '- linkDrop: {{}}'.");
+                return null;
+        }
+    }
+
+    private TeamsUserSetStep? ReadTeamsUserSet(YamlNode value, string path, SourceLocation location)
+    {
+        if (ExpectMapping(value, path, "a mapping { user: <name>, availability: Away, activity: Away }") is not { } mapping)
+        {
+            return null;
+        }
+
+        CheckKeys(mapping, path, ["user", "availability", "activity"]);
+        var userNode = Required(mapping, path, "user", "<user name>");
+        var user = userNode is null ? null : ReadUserName(userNode, $"{path}.user");
+        var pairs = GraphPresenceValues.UserPreferredPairs;
+        var availabilityNode = Required(mapping, path, "availability", "Away");
+        var availability = availabilityNode is null
+            ? null
+            : ReadChoice(availabilityNode, $"{path}.availability", pairs.Select(pair => pair.Availability).ToList());
+        var activityNode = Child(mapping, "activity");
+        var activity = activityNode is null
+            ? availability is null ? null : pairs.First(pair => pair.Availability == availability).Activity
+            : ReadChoice(activityNode, $"{path}.activity", pairs.Select(pair => pair.Activity).ToList());
+
+        if (user is null || availability is null || activity is null)
+        {
+            return null;
+        }
+
+        if (!pairs.Contains((availability, activity)))
+        {
+            var allowed = string.Join(", ", pairs.Select(pair => $"{pair.Availability}/{pair.Activity}"));
+            Error(activityNode!.Start, $"{path}: Graph does not accept the user-preferred pair {availability}/{activity}. Allowed pairs: {allowed}.");
+            return null;
+        }
+
+        return new TeamsUserSetStep(location, user, availability, activity);
+    }
+
+    private ExpectStep? ReadExpect(YamlNode value, string path, SourceLocation location)
+    {
+        if (ExpectMapping(value, path, "a mapping { user: <name>, teams: Busy, within: 5s }") is not { } mapping)
+        {
+            return null;
+        }
+
+        CheckKeys(mapping, path, ExpectKeys);
+        var userNode = Required(mapping, path, "user", "<user name>");
+        var user = userNode is null ? null : ReadUserName(userNode, $"{path}.user");
+
+        var teamsNode = Child(mapping, "teams");
+        var teams = teamsNode is null ? null : ReadChoice(teamsNode, $"{path}.teams", GraphPresenceValues.Availabilities);
+        var activityNode = Child(mapping, "activity");
+        var activity = activityNode is null ? null : ReadChoice(activityNode, $"{path}.activity", GraphPresenceValues.Activities);
+        var cloudLinkNode = Child(mapping, "cloudLink");
+        var cloudLink = cloudLinkNode is null ? null : ReadEnum<CloudLinkPresence>(cloudLinkNode, $"{path}.cloudLink", item => item.ToString());
+        var appSessionNode = Child(mapping, "appSession");
+        var appSession = appSessionNode is null ? null : ReadAppSession(appSessionNode, $"{path}.appSession");
+
+        var valid = user is not null
+            && (teamsNode is null || teams is not null)
+            && (activityNode is null || activity is not null)
+            && (cloudLinkNode is null || cloudLink is not null)
+            && (appSessionNode is null || appSession is not null);
+
+        if (teamsNode is null && activityNode is null && cloudLinkNode is null && appSessionNode is null)
+        {
+            Error(mapping.Start, $"{path}: nothing to expect. Add at least one of teams, activity, cloudLink or appSession.");
+            valid = false;
+        }
+
+        var withinNode = Child(mapping, "within");
+        var holdsNode = Child(mapping, "holds");
+        if (withinNode is not null && holdsNode is not null)
+        {
+            Error(KeyMark(mapping, "holds"),
+                $"{path}: 'within' and 'holds' are both set. Use 'within' to wait for the state or 'holds' to require that it lasts, not both.");
+            return null;
+        }
+
+        var mode = holdsNode is null ? ExpectMode.Within : ExpectMode.Holds;
+        var durationNode = holdsNode ?? withinNode;
+        var duration = durationNode is null
+            ? ExpectStep.DefaultWithin
+            : ReadDuration(durationNode, $"{path}.{(holdsNode is null ? "within" : "holds")}");
+        if (!valid || duration is null)
+        {
+            return null;
+        }
+
+        return new ExpectStep(location, user!, teams, activity, cloudLink, appSession, mode, duration.Value);
+    }
+
+    private AppSessionExpectation? ReadAppSession(YamlNode node, string path)
+    {
+        var allowed = GraphPresenceValues.AppSessionPairs.Select(pair => $"{pair.Availability}/{pair.Activity}").Prepend("none").ToList();
+        var choice = ReadChoice(node, path, allowed);
+        if (choice is null)
+        {
+            return null;
+        }
+
+        if (choice == "none")
+        {
+            return AppSessionExpectation.None;
+        }
+
+        var parts = choice.Split('/');
+        return new AppSessionExpectation(parts[0], parts[1]);
+    }
+
+    private ExpectDiagnosticStep? ReadExpectDiagnostic(YamlNode value, string path, SourceLocation location)
+    {
+        if (ExpectMapping(value, path, "a mapping { user: <name>, kind: UserNotMatched, within: 5s }") is not { } mapping)
+        {
+            return null;
+        }
+
+        CheckKeys(mapping, path, ["user", "kind", "within"]);
+        var userNode = Required(mapping, path, "user", "<user name>");
+        var user = userNode is null ? null : ReadUserName(userNode, $"{path}.user");
+        var kindNode = Required(mapping, path, "kind", "UserNotMatched");
+
+        // NOTE: diagnostic kinds are defined by the core, so only their form is checked here.
+        var kind = kindNode is null ? null : ReadString(kindNode, $"{path}.kind", "a diagnostic kind such as UserNotMatched");
+        if (kind is not null && !(char.IsAsciiLetter(kind[0]) && kind.All(char.IsAsciiLetterOrDigit)))
+        {
+            Error(kindNode!.Start, $"{path}.kind: invalid diagnostic kind '{kind}'. Use the kind's name, letters and digits only, such as UserNotMatched.");
+            kind = null;
+        }
+
+        var withinNode = Child(mapping, "within");
+        var within = withinNode is null ? ExpectStep.DefaultWithin : ReadDuration(withinNode, $"{path}.within");
+        if (user is null || kind is null || within is null)
+        {
+            return null;
+        }
+
+        return new ExpectDiagnosticStep(location, user, kind, within.Value);
+    }
+}

@@ -1,0 +1,188 @@
+using PbxLab.Cli;
+using PbxLab.Harness.Scenarios;
+
+namespace PbxLab.Harness.Tests;
+
+public class CliTests
+{
+    private static readonly string TestData = Path.Combine(AppContext.BaseDirectory, "TestData");
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(ScriptedWorldFactory factory, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await PbxLabCli.RunAsync(args, factory, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private static ScriptedWorldFactory BusyWorlds() =>
+        new(_ => new ScriptedWorld((_, user) => ScriptedWorld.Seen("Busy", CloudLinkPresence.Busy)));
+
+    [Fact]
+    public async Task Validate_good_file()
+    {
+        var file = Path.Combine(TestData, "good-scenario.yaml");
+
+        var (exitCode, output, _) = await RunAsync(BusyWorlds(), "validate", file);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"OK  {file} (1 case)", output.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_broken_file()
+    {
+        var file = Path.Combine(TestData, "broken-scenario.yaml");
+
+        var (exitCode, output, _) = await RunAsync(BusyWorlds(), "validate", file);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{file}:7:34: steps[0].phone.state: invalid value 'bsy'. Did you mean 'busy'? Allowed values: available, busy.", output, StringComparison.Ordinal);
+        Assert.Contains($"{file}:8:21: steps[1].expect.user: unknown user 'carol'.", output, StringComparison.Ordinal);
+        Assert.Contains($"{file}:8:49: steps[1].expect.within: invalid duration '5 minutes'.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_folder_checks_every_file()
+    {
+        var (exitCode, output, _) = await RunAsync(BusyWorlds(), "validate", TestData);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("good-scenario.yaml (1 case)", output, StringComparison.Ordinal);
+        Assert.Contains("broken-scenario.yaml:7:34:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_nonexistent_path()
+    {
+        var factory = BusyWorlds();
+
+        var (exitCode, _, error) = await RunAsync(factory, "run", "/nonexistent/scenario.yaml");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("path not found: /nonexistent/scenario.yaml", error, StringComparison.Ordinal);
+        Assert.Empty(factory.Requests);
+    }
+
+    [Fact]
+    public async Task Run_broken_file_starts_nothing()
+    {
+        var factory = BusyWorlds();
+
+        var (exitCode, _, error) = await RunAsync(factory, "run", Path.Combine(TestData, "good-scenario.yaml"), Path.Combine(TestData, "broken-scenario.yaml"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("broken-scenario.yaml:7:34:", error, StringComparison.Ordinal);
+        Assert.Empty(factory.Requests);
+    }
+
+    [Fact]
+    public async Task Run_unknown_option()
+    {
+        var (exitCode, _, error) = await RunAsync(BusyWorlds(), "run", "--bogus", Path.Combine(TestData, "good-scenario.yaml"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("unknown option '--bogus'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_command()
+    {
+        var (exitCode, _, error) = await RunAsync(BusyWorlds(), "walk");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("walk", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_passing_scenario_writes_reports()
+    {
+        var reports = Path.Combine(Path.GetTempPath(), "pbxlab-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exitCode, output, _) = await RunAsync(BusyWorlds(), "run", Path.Combine(TestData, "good-scenario.yaml"), "--report-dir", reports);
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("PASS  Good", output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(reports, "report.json")));
+            Assert.True(File.Exists(Path.Combine(reports, "junit.xml")));
+        }
+        finally
+        {
+            if (Directory.Exists(reports))
+            {
+                Directory.Delete(reports, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Run_failing_expectation_exits_1()
+    {
+        var reports = Path.Combine(Path.GetTempPath(), "pbxlab-cli-" + Guid.NewGuid().ToString("N"));
+        var factory = new ScriptedWorldFactory(_ => new ScriptedWorld((_, _) => ScriptedWorld.Seen("Available")));
+        try
+        {
+            var (exitCode, output, _) = await RunAsync(factory, "run", Path.Combine(TestData, "good-scenario.yaml"), "--report-dir", reports);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("expected: teams=Busy", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(reports))
+            {
+                Directory.Delete(reports, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Run_world_creation_failure_exits_3()
+    {
+        var reports = Path.Combine(Path.GetTempPath(), "pbxlab-cli-" + Guid.NewGuid().ToString("N"));
+        var factory = new ScriptedWorldFactory(_ => throw new InvalidOperationException("the fake Graph could not start"));
+        try
+        {
+            var (exitCode, output, _) = await RunAsync(factory, "run", Path.Combine(TestData, "good-scenario.yaml"), "--report-dir", reports);
+
+            Assert.Equal(3, exitCode);
+            Assert.Contains("the world could not be started: the fake Graph could not start", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(reports))
+            {
+                Directory.Delete(reports, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Help_lists_exit_codes()
+    {
+        var (exitCode, output, _) = await RunAsync(BusyWorlds(), "run", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Exit codes: 0 every expectation held; 1 an expectation failed; 2 invalid scenario or arguments", output, StringComparison.Ordinal);
+        Assert.Contains("--report-dir", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelled_run_exits_3()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var cancellation = new CancellationTokenSource();
+        var factory = new ScriptedWorldFactory(_ =>
+        {
+            cancellation.Cancel();
+            return new ScriptedWorld((_, _) => ScriptedWorld.Seen("Busy"));
+        });
+
+        var exitCode = await PbxLabCli.RunAsync(["run", Path.Combine(TestData, "good-scenario.yaml")], factory, output, error, null, cancellation.Token);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("the run was cancelled", error.ToString(), StringComparison.Ordinal);
+    }
+}
