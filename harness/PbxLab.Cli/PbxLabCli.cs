@@ -18,13 +18,15 @@ public static class PbxLabCli
         "Exit codes: 0 every expectation held; 1 an expectation failed; 2 invalid scenario or arguments (nothing was started); "
         + "3 harness or environment error (a component could not start).";
 
-    /// <summary>Builds the root command with the run and validate verbs.</summary>
+    /// <summary>Builds the root command with the run, validate, sim and gateway verbs.</summary>
     public static RootCommand Build(IScenarioWorldFactory worldFactory, TextWriter output, TextWriter error, CliOptions? options = null)
     {
         var settings = options ?? CliOptions.Plain;
         var root = new RootCommand($"PbxLab: PBX protocol simulator and presence integration test harness. {ExitCodeHelp}");
         root.Subcommands.Add(BuildRun(worldFactory, output, error, settings));
         root.Subcommands.Add(BuildValidate(output, error));
+        root.Subcommands.Add(ServerCommands.BuildSim(output, settings));
+        root.Subcommands.Add(ServerCommands.BuildGateway(settings));
         return root;
     }
 

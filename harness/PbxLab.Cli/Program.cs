@@ -1,9 +1,27 @@
 using Microsoft.Extensions.Logging;
 using PbxLab.Cli;
+using PbxLab.Harness.World;
 
-using var loggerFactory = LoggerFactory.Create(logging => logging
-    .SetMinimumLevel(LogLevel.Warning)
-    .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+// Servers log what they do at Information; scenario runs only warnings, because their report is the
+// console table. PBXLAB_LOG_LEVEL (Trace, Debug, Information, Warning, Error) overrides both.
+var runsServer = args.Length > 0 && args[0] is "sim" or "gateway";
+var level = runsServer ? LogLevel.Information : LogLevel.Warning;
+if (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("PBXLAB_LOG_LEVEL"), ignoreCase: true, out var configured))
+{
+    level = configured;
+}
+
+using var loggerFactory = LoggerFactory.Create(logging =>
+{
+    logging.SetMinimumLevel(level);
+    logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+    if (!runsServer)
+    {
+        // In a scenario run the simulators' warnings (a 404 they return, a client they drop) are part
+        // of what the scenario does. The report's trail shows them, so the console stays readable.
+        logging.AddFilter("PbxLab.Simulators", LogLevel.Error);
+    }
+});
 var rich = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
 var options = new CliOptions(TimeProvider.System, rich, loggerFactory);
 using var cancellation = new CancellationTokenSource();
@@ -13,4 +31,5 @@ Console.CancelKeyPress += (_, eventArgs) =>
     cancellation.Cancel();
 };
 
-return await PbxLabCli.RunAsync(args, new UnwiredWorldFactory(), Console.Out, Console.Error, options, cancellation.Token);
+var worldFactory = new SimulatedWorldFactory(loggerFactory);
+return await PbxLabCli.RunAsync(args, worldFactory, Console.Out, Console.Error, options, cancellation.Token);

@@ -207,6 +207,13 @@ public sealed class FakeGraphServer : IAsyncDisposable
             GraphLog.RequestFailed(_logger, http.Request.Method, path, rejection.Status, rejection.Code, rejection.Message, exchange.RequestId);
             await exchange.WriteErrorAsync(rejection.Status, rejection.Code, rejection.Message).ConfigureAwait(false);
         }
+        catch (Exception exception) when (http.RequestAborted.IsCancellationRequested || exception is BadHttpRequestException)
+        {
+            // The client went away mid-request (a gateway shutting down cancels its last writes);
+            // there is nobody to answer, and it is not a fault of the fake.
+            GraphLog.RequestAbandoned(_logger, http.Request.Method, path, exchange.RequestId, exception.Message);
+            return;
+        }
         catch (Exception exception) when (exception is not OperationCanceledException && !http.Response.HasStarted)
         {
             GraphLog.RequestCrashed(_logger, exception, http.Request.Method, path, exchange.RequestId);

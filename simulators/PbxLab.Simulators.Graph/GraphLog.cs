@@ -43,6 +43,9 @@ internal static partial class GraphLog
     [LoggerMessage(EventId = 3034, Level = LogLevel.Information, Message = "User {UserId} Teams client set to {State}")]
     public static partial void TeamsClientSet(ILogger logger, string userId, Teams.TeamsClientState state);
 
+    [LoggerMessage(EventId = 3035, Level = LogLevel.Debug, Message = "{Method} {Path} abandoned by the client, request-id {RequestId}: {Reason}")]
+    public static partial void RequestAbandoned(ILogger logger, string method, string path, string requestId, string reason);
+
     [LoggerMessage(EventId = 3050, Level = LogLevel.Error, Message = "{Method} {Path} failed inside the fake, request-id {RequestId}")]
     public static partial void RequestCrashed(ILogger logger, Exception exception, string method, string path, string requestId);
 }

@@ -53,7 +53,12 @@ internal static class FakeRun
         };
         var factory = new ScriptedWorldFactory(scenario => scenario.Name == "Link drop"
             ? throw new InvalidOperationException("the PBX simulator could not listen on 127.0.0.1:7001")
-            : new ScriptedWorld(Observe, clock));
+            : new ScriptedWorld(Observe, clock)
+            {
+                Diagnostics = scenario.Name == "Long call"
+                    ? ["UserNotMatched bob@contoso.com: bob@contoso.com is not matched in Entra: no user has it as userPrincipalName or mail."]
+                    : [],
+            });
         var console = new StringWriter { NewLine = "\n" };
         var capture = new RecordingSink();
         var runner = new ScenarioRunner(factory, [new Harness.Reporting.ConsoleReporter(console, rich: false), capture], clock);

@@ -33,6 +33,8 @@ internal sealed class ScriptedWorld : IScenarioWorld
 
     public IReadOnlyList<TrailEntry> Trail => _trail;
 
+    public IReadOnlyList<string> Diagnostics { get; init; } = [];
+
     public Task PerformAsync(ScenarioStep step, CancellationToken cancellationToken)
     {
         _realClock?.Advance(TimeSpan.FromMilliseconds(10));

@@ -23,7 +23,9 @@ public sealed partial class GatewayHost
         GatewayLog.LinkPhaseChanged(_logger, linkName, phase, reason ?? "-");
         RaiseTrace(GatewayTraceKind.LinkPhaseChanged, null, linkName, reason is null ? phase.ToString() : $"{phase}: {reason}");
 
-        if (phase != PbxLinkPhase.Disconnected)
+        // A link that stops because the gateway is shutting down is not a fault; the writer clears
+        // the sessions it set as part of the shutdown.
+        if (phase != PbxLinkPhase.Disconnected || _stopping.IsCancellationRequested)
         {
             return;
         }
@@ -32,7 +34,7 @@ public sealed partial class GatewayHost
         var where = link is null ? linkName : $"{linkName} ({link.Host}:{link.Port})";
         Diagnostics.Report(
             DiagnosticKind.LinkDown,
-            $"The link to PBX {where} is down{(reason is null ? "" : $": {reason}")}. Its users show Offline and are cleared in Teams until the link is back; check that the PBX is reachable and its CSTA interface is enabled.",
+            $"The link to PBX {where} is down{(reason is null ? "" : $": {reason.TrimEnd('.')}")}. Its users show Offline and are cleared in Teams until the link is back; check that the PBX is reachable and its CSTA interface is enabled.",
             link: linkName);
 
         // Nothing is known about the devices while the link is down: every line is Offline and the

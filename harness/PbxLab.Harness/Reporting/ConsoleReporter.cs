@@ -70,6 +70,14 @@ public sealed class ConsoleReporter : IRunEventSink
 
         foreach (var scenario in result.Scenarios)
         {
+            foreach (var item in scenario.Cases.Where(item => item.Diagnostics.Count > 0))
+            {
+                WriteDiagnostics(scenario.Scenario, item);
+            }
+        }
+
+        foreach (var scenario in result.Scenarios)
+        {
             foreach (var item in scenario.Cases.Where(item => item.Outcome != CaseOutcome.Passed))
             {
                 WriteFailure(scenario.Scenario, item);
@@ -124,6 +132,17 @@ public sealed class ConsoleReporter : IRunEventSink
 
         console.WriteLine();
         console.Write(table);
+    }
+
+    private void WriteDiagnostics(ScenarioDefinition scenario, CaseResult item)
+    {
+        _output.WriteLine();
+        var name = scenario.IsTable ? $"{scenario.Name} / {item.Case.Name}" : scenario.Name;
+        _output.WriteLine($"Core diagnostics in {name}:");
+        foreach (var diagnostic in item.Diagnostics)
+        {
+            _output.WriteLine($"  {diagnostic}");
+        }
     }
 
     private void WriteFailure(ScenarioDefinition scenario, CaseResult item)

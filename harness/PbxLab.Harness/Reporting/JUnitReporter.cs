@@ -90,6 +90,11 @@ public sealed class JUnitReporter : IRunEventSink
                 writer.WriteEndElement();
             }
 
+            if (item.Diagnostics.Count > 0)
+            {
+                writer.WriteElementString("system-out", "core diagnostics:\n" + string.Join('\n', item.Diagnostics));
+            }
+
             writer.WriteEndElement();
         }
 

@@ -126,6 +126,13 @@ public sealed class JsonReporter : IRunEventSink
             writer.WriteNull("failure");
         }
 
+        writer.WriteStartArray("diagnostics");
+        foreach (var diagnostic in item.Diagnostics)
+        {
+            writer.WriteStringValue(diagnostic);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

@@ -35,6 +35,12 @@ public interface IScenarioWorld : IAsyncDisposable
 
     /// <summary>What happened so far, in order, for failure reports.</summary>
     IReadOnlyList<TrailEntry> Trail { get; }
+
+    /// <summary>
+    /// What the core reported about its users and links (a user not matched in Entra, a monitor the
+    /// PBX refused, a link that went down), one line each with the reason, for the run report.
+    /// </summary>
+    IReadOnlyList<string> Diagnostics => [];
 }
 
 /// <summary>One event of a world: scenario time, source (pbx, csta, core or graph) and a line of text.</summary>

@@ -31,7 +31,11 @@ public sealed record CaseResult(
     TimeSpan ScenarioTime,
     TimeSpan RealTime,
     StepFailure? Failure,
-    string? ErrorMessage);
+    string? ErrorMessage)
+{
+    /// <summary>What the core reported during the case, one line each with the reason.</summary>
+    public IReadOnlyList<string> Diagnostics { get; init; } = [];
+}
 
 /// <summary>The results of every case of one scenario.</summary>
 public sealed record ScenarioResult(ScenarioDefinition Scenario, IReadOnlyList<CaseResult> Cases, TimeSpan RealTime)

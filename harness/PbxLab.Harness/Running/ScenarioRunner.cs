@@ -90,6 +90,7 @@ public sealed class ScenarioRunner
         StepFailure? failure = null;
         string? errorMessage;
         var scenarioTime = TimeSpan.Zero;
+        IReadOnlyList<string> diagnostics = [];
         try
         {
             for (var index = 0; index < steps.Count && failure is null; index++)
@@ -110,11 +111,15 @@ public sealed class ScenarioRunner
         finally
         {
             scenarioTime = world.Elapsed;
+            diagnostics = world.Diagnostics;
             errorMessage = await DisposeWorldAsync(scenario, scenarioCase, world);
         }
 
         var outcome = errorMessage is not null ? CaseOutcome.Error : failure is null ? CaseOutcome.Passed : CaseOutcome.Failed;
-        var result = new CaseResult(scenarioCase, outcome, passed, scenarioTime, _timeProvider.GetElapsedTime(start), failure, errorMessage);
+        var result = new CaseResult(scenarioCase, outcome, passed, scenarioTime, _timeProvider.GetElapsedTime(start), failure, errorMessage)
+        {
+            Diagnostics = diagnostics,
+        };
         return await FinishCaseAsync(scenario, result, cancellationToken);
     }
 

@@ -30,7 +30,7 @@ public sealed record PbxSettings(string Profile, int? Licences)
     public const string DefaultProfile = "mivo400";
 
     /// <summary>Profiles the PBX simulator emulates.</summary>
-    public static readonly IReadOnlyList<string> KnownProfiles = ["mivo400", "mivo5000", "mxone", "mivb"];
+    public static readonly IReadOnlyList<string> KnownProfiles = [.. PbxLab.Simulators.Pbx.Profiles.PbxProfiles.All.Select(profile => profile.Name)];
 
     public static PbxSettings Default { get; } = new(DefaultProfile, null);
 }

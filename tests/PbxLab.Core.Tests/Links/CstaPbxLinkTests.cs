@@ -479,7 +479,7 @@ public sealed class CstaPbxLinkTests
         Assert.Equal(PbxLinkPhase.Disconnected, link.Phase);
     }
 
-        private sealed class ThrowingSink : IPbxLinkSink
+    private sealed class ThrowingSink : IPbxLinkSink
     {
         public void OnLinkPhaseChanged(string linkName, PbxLinkPhase phase, string? reason) => throw new InvalidOperationException("sink failure");
 
@@ -487,8 +487,8 @@ public sealed class CstaPbxLinkTests
 
         public void OnMonitorRefused(string linkName, string deviceId, string errorCategory, string errorValue) => throw new InvalidOperationException("sink failure");
 
-        public void OnLineStateChanged(string linkName, string deviceId, Presence.LineState lineState) => throw new InvalidOperationException("sink failure");
+        public void OnLineStateChanged(string linkName, string deviceId, PbxLab.Core.Presence.LineState lineState) => throw new InvalidOperationException("sink failure");
 
-        public void OnUserPresenceChanged(string linkName, string deviceId, Presence.PbxUserPresence presence) => throw new InvalidOperationException("sink failure");
+        public void OnUserPresenceChanged(string linkName, string deviceId, PbxLab.Core.Presence.PbxUserPresence presence) => throw new InvalidOperationException("sink failure");
     }
 }

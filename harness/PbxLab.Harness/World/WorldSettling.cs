@@ -1,0 +1,27 @@
+namespace PbxLab.Harness.World;
+
+/// <summary>
+/// Real-time limits for waiting on the components. The scenario clock does not move while the
+/// world waits; these bound how long a case may take on the wall clock.
+/// </summary>
+internal static class WorldSettling
+{
+    /// <summary>The world counts as settled once nothing new happened for this long.</summary>
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(15);
+
+    /// <summary>How often the world looks for new activity while it settles.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(3);
+
+    /// <summary>Upper bound of one settle; a busier world is observed as it is then.</summary>
+    public static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Largest single move of the scenario clock. Longer advances go in steps of this size with a
+    /// settle after each, so timers that depend on each other (a heartbeat and its response
+    /// timeout, a refresh and the session expiry) fire in the order they would in real time.
+    /// </summary>
+    public static readonly TimeSpan MaxClockStep = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long the core gets to connect, match its users and start its monitors.</summary>
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(15);
+}

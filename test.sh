@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project, then prints one line "N passed, N failed"
+# counted from the TRX result files. Exit status is the test run's.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results_dir="TestResults"
+rm -rf "$results_dir"
+
+dotnet test PbxLab.sln --configuration Release --logger "trx" --results-directory "$results_dir" "$@"
+status=$?
+
+passed=0
+failed=0
+shopt -s nullglob
+for trx in "$results_dir"/*.trx; do
+    # One <Counters .../> element per TRX file holds that project's totals.
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    file_passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    file_failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${file_passed:-0}))
+    failed=$((failed + ${file_failed:-0}))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    # The build or a test host failed before any result was written: count that as a failure.
+    failed=1
+fi
+
+echo "$passed passed, $failed failed"
+exit "$status"
