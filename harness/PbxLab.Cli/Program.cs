@@ -15,6 +15,9 @@ using var loggerFactory = LoggerFactory.Create(logging =>
 {
     logging.SetMinimumLevel(level);
     logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+    // ASP.NET Core's start-up lines (content root, environment) say nothing about PbxLab's servers.
+    logging.AddFilter("Microsoft", LogLevel.Warning);
     if (!runsServer)
     {
         // In a scenario run the simulators' warnings (a 404 they return, a client they drop) are part
