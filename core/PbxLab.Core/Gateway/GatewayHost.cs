@@ -56,6 +56,9 @@ public sealed partial class GatewayHost : IAsyncDisposable
 
     public GatewayDiagnostics Diagnostics { get; }
 
+    /// <summary>Requests the gateway's PBX links have sent and not yet had a response to.</summary>
+    public int PendingLinkRequests => _links.Sum(link => link.PendingRequestCount);
+
     /// <summary>A snapshot of every configured user, in configuration order.</summary>
     public IReadOnlyList<GatewayUserStatus> Users
     {

@@ -39,6 +39,8 @@ public sealed partial class CstaPbxLink
 
         public bool ReachedRunning { get; private set; }
 
+        public int PendingRequestCount => _correlator.PendingInvokeIds.Count;
+
         private string LinkName => _link.Name;
 
         /// <summary>Runs the link over a connected channel; returns the reason it ended.</summary>

@@ -30,6 +30,7 @@ public sealed partial class CstaPbxLink : IPbxLink
     private MultithreadEventLoopGroup? _eventLoopGroup;
     private Task? _run;
     private volatile int _phase = (int)PbxLinkPhase.Disconnected;
+    private Session? _currentSession;
 
     public CstaPbxLink(PbxLinkOptions options, IPbxLinkSink sink, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
@@ -51,6 +52,8 @@ public sealed partial class CstaPbxLink : IPbxLink
     public string Name => _options.Name;
 
     public PbxLinkPhase Phase => (PbxLinkPhase)_phase;
+
+    public int PendingRequestCount => Volatile.Read(ref _currentSession)?.PendingRequestCount ?? 0;
 
     private string Peer => $"{_options.Host}:{_options.Port}";
 
@@ -125,6 +128,7 @@ public sealed partial class CstaPbxLink : IPbxLink
 
             string reason;
             var session = new Session(this);
+            Volatile.Write(ref _currentSession, session);
             try
             {
                 var channel = await ConnectAsync(session, stopping);

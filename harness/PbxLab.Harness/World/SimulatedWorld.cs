@@ -187,7 +187,15 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
         {
             await Task.Delay(WorldSettling.PollInterval, cancellationToken).ConfigureAwait(false);
 
+            // A CSTA request of the core that is still waiting for its response keeps the world busy:
+            // moving the clock now could pass the request's timeout before the link reads the response.
             var activity = _trail.ActivityCount();
+            if (_components.Gateway!.PendingLinkRequests > 0)
+            {
+                quietSince = TimeProvider.System.GetTimestamp();
+                continue;
+            }
+
             if (activity != lastActivity)
             {
                 lastActivity = activity;

@@ -7,7 +7,7 @@ namespace PbxLab.Harness.World;
 internal static class WorldSettling
 {
     /// <summary>The world counts as settled once nothing new happened for this long.</summary>
-    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(15);
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(25);
 
     /// <summary>How often the world looks for new activity while it settles.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(3);
