@@ -18,6 +18,9 @@ using var loggerFactory = LoggerFactory.Create(logging =>
 
     // ASP.NET Core's start-up lines (content root, environment) say nothing about PbxLab's servers.
     logging.AddFilter("Microsoft", LogLevel.Warning);
+
+    // A server that cannot bind its port says so in one line; the host's own report of it is a stack trace.
+    logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
     if (!runsServer)
     {
         // In a scenario run the simulators' warnings (a 404 they return, a client they drop) are part

@@ -66,7 +66,7 @@ internal static class ServerCommands
             DefaultValueFactory = _ => "127.0.0.1",
         };
 
-        var command = new Command("pbx", "Run the PBX simulator: a CSTA server plus an HTTP control endpoint. Exit codes: 0 stopped; 1 a port is in use; 2 invalid options.")
+        var command = new Command("pbx", "Run the PBX simulator: a CSTA server plus an HTTP control endpoint. Exit codes: 0 stopped; 2 invalid options; 3 a port is in use.")
         {
             profile, port, controlPort, devices, licences, bind,
         };
@@ -121,7 +121,7 @@ internal static class ServerCommands
             Description = "Seconds the Teams view trails Graph (Teams clients poll).",
         };
 
-        var command = new Command("graph", "Run the fake Microsoft Graph and Entra token endpoint. Exit codes: 0 stopped; 2 invalid options.")
+        var command = new Command("graph", "Run the fake Microsoft Graph and Entra token endpoint. Exit codes: 0 stopped; 2 invalid options; 3 the port is in use.")
         {
             port, bind, tenant, clientId, clientSecret, users, teamsLag,
         };

@@ -16,8 +16,8 @@ public static partial class PbxStandalone
     /// <summary>Exit code for options that fail validation.</summary>
     public const int InvalidOptionsExitCode = 2;
 
-    /// <summary>Exit code when a port cannot be bound.</summary>
-    public const int StartFailedExitCode = 1;
+    /// <summary>Exit code when a port cannot be bound: an environment error, as pbxlab's other commands count it.</summary>
+    public const int StartFailedExitCode = 3;
 
     /// <summary>Validates the options, starts the servers, prints where they listen and runs until cancelled. Returns the exit code.</summary>
     public static async Task<int> RunAsync(PbxStandaloneOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public static partial class PbxStandalone
         }
         catch (Exception exception) when (exception is SocketException || exception.InnerException is SocketException)
         {
-            await output.WriteLineAsync($"The CSTA server could not listen on {options.Bind}:{simulatorOptions.Port}: {exception.Message}. Use another --port.");
+            await output.WriteLineAsync($"The CSTA server could not listen on {options.Bind}:{simulatorOptions.Port}: {exception.Message.TrimEnd('.')}. Use another --port.");
             return StartFailedExitCode;
         }
 
@@ -72,7 +72,7 @@ public static partial class PbxStandalone
             }
             catch (IOException exception)
             {
-                await output.WriteLineAsync($"The control API could not listen on {options.Bind}:{options.ControlPort}: {exception.Message}. Use another --control-port.");
+                await output.WriteLineAsync($"The control API could not listen on {options.Bind}:{options.ControlPort}: {exception.Message.TrimEnd('.')}. Use another --control-port.");
                 return StartFailedExitCode;
             }
 

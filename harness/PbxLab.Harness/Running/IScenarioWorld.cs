@@ -41,6 +41,13 @@ public interface IScenarioWorld : IAsyncDisposable
     /// PBX refused, a link that went down), one line each with the reason, for the run report.
     /// </summary>
     IReadOnlyList<string> Diagnostics => [];
+
+    /// <summary>
+    /// Real time an expectation still gets after its scenario-time deadline, with the clock standing
+    /// still, so a slow or loaded machine does not fail a case that the system under test passes.
+    /// Zero for a world whose observations do not depend on real time.
+    /// </summary>
+    TimeSpan RealTimeGrace => TimeSpan.Zero;
 }
 
 /// <summary>One event of a world: scenario time, source (pbx, csta, core or graph) and a line of text.</summary>

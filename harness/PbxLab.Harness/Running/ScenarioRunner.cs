@@ -16,6 +16,8 @@ public sealed class ScenarioRunner
     /// <summary>How far 'within' moves the clock between two observations.</summary>
     public static readonly TimeSpan WithinTick = TimeSpan.FromMilliseconds(250);
 
+    private static readonly TimeSpan GracePollInterval = TimeSpan.FromMilliseconds(20);
+
     private readonly IScenarioWorldFactory _worldFactory;
     private readonly IReadOnlyList<IRunEventSink> _sinks;
     private readonly TimeProvider _timeProvider;
@@ -190,6 +192,14 @@ public sealed class ScenarioRunner
             var remaining = expect.Duration - waited;
             if (remaining <= TimeSpan.Zero)
             {
+                var lateObservation = await ObserveDuringGraceAsync(world, expect, observation, cancellationToken);
+                if (lateObservation is null)
+                {
+                    return null;
+                }
+
+                observation = lateObservation;
+                mismatches = ExpectationMatcher.Match(expect, observation);
                 var message = $"{expect.User} did not reach {ExpectationMatcher.DescribeExpected(expect)} within {DurationText.Format(expect.Duration)}: "
                     + DescribeMismatches(mismatches) + ".";
                 return Failure(world, expect, index, message, ExpectationMatcher.DescribeExpected(expect), ExpectationMatcher.DescribeObserved(observation));
@@ -199,6 +209,29 @@ public sealed class ScenarioRunner
             await world.AdvanceAsync(tick, cancellationToken);
             waited += tick;
         }
+    }
+
+    /// <summary>
+    /// Observes for the world's real-time grace without moving its clock (the wall clock, because
+    /// the grace is about a slow machine, not about scenario time). Returns null once the
+    /// expectation matches, else the last observation.
+    /// </summary>
+    private static async Task<UserObservation?> ObserveDuringGraceAsync(
+        IScenarioWorld world, ExpectStep expect, UserObservation observation, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (ExpectationMatcher.Match(expect, observation).Count > 0)
+        {
+            if (TimeProvider.System.GetElapsedTime(started) >= world.RealTimeGrace)
+            {
+                return observation;
+            }
+
+            await Task.Delay(GracePollInterval, TimeProvider.System, cancellationToken);
+            observation = await world.ObserveAsync(expect.User, cancellationToken);
+        }
+
+        return null;
     }
 
     private async Task<StepFailure?> ExpectHoldsAsync(IScenarioWorld world, ExpectStep expect, int index, CancellationToken cancellationToken)

@@ -50,6 +50,8 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
 
     public TimeSpan Elapsed => _clock.GetUtcNow() - _start;
 
+    public TimeSpan RealTimeGrace => WorldSettling.ExpectationGrace;
+
     public IReadOnlyList<TrailEntry> Trail => _trail.Snapshot();
 
     public IReadOnlyList<string> Diagnostics =>

@@ -22,6 +22,9 @@ internal static class WorldSettling
     /// </summary>
     public static readonly TimeSpan MaxClockStep = TimeSpan.FromSeconds(20);
 
+    /// <summary>Real time an expectation still gets after its scenario-time deadline; see IScenarioWorld.RealTimeGrace.</summary>
+    public static readonly TimeSpan ExpectationGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>How long the core gets to connect, match its users and start its monitors.</summary>
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(15);
 }

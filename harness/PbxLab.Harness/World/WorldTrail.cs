@@ -1,20 +1,33 @@
 using PbxLab.Core.Diagnostics;
 using PbxLab.Core.Gateway;
 using PbxLab.Harness.Running;
+using PbxLab.Simulators.Graph;
+using PbxLab.Simulators.Pbx;
 
 namespace PbxLab.Harness.World;
 
 /// <summary>
 /// Merges what the parts of a world record (CSTA messages at the PBX, the core's own trace and
 /// diagnostics, requests at the fake Graph, the steps performed) into one trail in scenario time.
+/// Entries at the same scenario time keep the order in which the world first saw them, which the
+/// settle loop's frequent polling keeps close to the order they happened in.
 /// </summary>
 internal sealed class WorldTrail
 {
+    /// <summary>Link heartbeats: counted as activity, left out of the trail, where they would crowd out what matters.</summary>
+    private static readonly HashSet<string> HeartbeatMessages = new(StringComparer.Ordinal)
+    {
+        "SystemStatus", "SystemStatusResponse", "RequestSystemStatus", "RequestSystemStatusResponse",
+    };
+
     private readonly WorldComponents _components;
     private readonly DateTimeOffset _start;
     private readonly Lock _lock = new();
-    private readonly List<(DateTimeOffset Time, string Source, string Text)> _ownEntries = [];
+    private readonly List<(DateTimeOffset Time, long Sequence, string Source, string Text)> _entries = [];
+    private long _sequence;
     private long _ownActivity;
+    private int _cstaSeen;
+    private int _graphSeen;
 
     public WorldTrail(WorldComponents components, DateTimeOffset start)
     {
@@ -29,52 +42,59 @@ internal sealed class WorldTrail
     /// <summary>A number that changes whenever any part of the world records something new.</summary>
     public long ActivityCount()
     {
-        long own;
         lock (_lock)
         {
-            own = _ownActivity;
+            Refresh();
+            return _ownActivity + _cstaSeen + _graphSeen;
         }
-
-        return own + _components.Pbx!.Trace.Count + _components.Graph!.Requests.Count;
     }
 
-    /// <summary>Every entry so far, ordered by scenario time; entries at the same time keep their source's order.</summary>
+    /// <summary>Every entry so far, ordered by scenario time, then by the order the world saw them.</summary>
     public IReadOnlyList<TrailEntry> Snapshot()
     {
-        var entries = new List<(DateTimeOffset Time, int Rank, int Order, string Source, string Text)>();
-
         lock (_lock)
         {
-            entries.AddRange(_ownEntries.Select((entry, index) => (entry.Time, SourceRank(entry.Source), index, entry.Source, entry.Text)));
+            Refresh();
+            return
+            [
+                .. _entries
+                    .OrderBy(entry => entry.Time)
+                    .ThenBy(entry => entry.Sequence)
+                    .Select(entry => new TrailEntry(entry.Time - _start, entry.Source, entry.Text)),
+            ];
         }
-
-        var cstaOrder = 0;
-        foreach (var message in _components.Pbx!.Trace)
-        {
-            var text = $"{(message.Direction == Simulators.Pbx.CstaTraceDirection.Sent ? "PBX ->" : "PBX <-")} {message.MessageName}"
-                + (message.DeviceId is null ? "" : $" device {message.DeviceId}")
-                + (message.MonitorCrossRefId is null ? "" : $" monitorCrossRefID {message.MonitorCrossRefId}")
-                + $" invoke {message.InvokeId:D4}";
-            entries.Add((message.Time, SourceRank("csta"), cstaOrder++, "csta", text));
-        }
-
-        var graphOrder = 0;
-        foreach (var request in _components.Graph!.Requests)
-        {
-            var text = $"{request.Method} {request.Path}{request.Query} -> {request.Status}"
-                + (request.ErrorCode is null ? "" : $" {request.ErrorCode}");
-            entries.Add((request.ReceivedAt, SourceRank("graph"), graphOrder++, "graph", text));
-        }
-
-        return
-        [
-            .. entries
-                .OrderBy(entry => entry.Time)
-                .ThenBy(entry => entry.Rank)
-                .ThenBy(entry => entry.Order)
-                .Select(entry => new TrailEntry(entry.Time - _start, entry.Source, entry.Text)),
-        ];
     }
+
+    // Picks up the simulators' records that arrived since the last call. Both keep at most 10,000
+    // records, far more than one case produces.
+    private void Refresh()
+    {
+        var messages = _components.Pbx!.Trace;
+        for (; _cstaSeen < messages.Count; _cstaSeen++)
+        {
+            var message = messages[_cstaSeen];
+            if (!HeartbeatMessages.Contains(message.MessageName))
+            {
+                _entries.Add((message.Time, _sequence++, "csta", Describe(message)));
+            }
+        }
+
+        var requests = _components.Graph!.Requests;
+        for (; _graphSeen < requests.Count; _graphSeen++)
+        {
+            _entries.Add((requests[_graphSeen].ReceivedAt, _sequence++, "graph", Describe(requests[_graphSeen])));
+        }
+    }
+
+    private static string Describe(CstaTraceEntry message) =>
+        $"{(message.Direction == CstaTraceDirection.Sent ? "PBX ->" : "PBX <-")} {message.MessageName}"
+        + (message.DeviceId is null ? "" : $" device {message.DeviceId}")
+        + (message.MonitorCrossRefId is null ? "" : $" monitorCrossRefID {message.MonitorCrossRefId}")
+        + $" invoke {message.InvokeId:D4}";
+
+    private static string Describe(GraphRequestRecord request) =>
+        $"{request.Method} {request.Path}{request.Query} -> {request.Status}"
+        + (request.ErrorCode is null ? "" : $" {request.ErrorCode}");
 
     private void OnGatewayTrace(GatewayTraceEntry entry)
     {
@@ -89,17 +109,10 @@ internal sealed class WorldTrail
     {
         lock (_lock)
         {
-            _ownEntries.Add((time, source, text));
+            // Pick up the simulators' records first, so they sort before what the core did about them.
+            Refresh();
+            _entries.Add((time, _sequence++, source, text));
             _ownActivity++;
         }
     }
-
-    /// <summary>Causal order inside one instant: the step, then the PBX's messages, the core's reaction, the Graph request.</summary>
-    private static int SourceRank(string source) => source switch
-    {
-        "step" => 0,
-        "csta" => 1,
-        "core" => 2,
-        _ => 3,
-    };
 }

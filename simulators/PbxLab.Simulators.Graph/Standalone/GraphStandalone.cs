@@ -10,7 +10,10 @@ namespace PbxLab.Simulators.Graph.Standalone;
 /// </summary>
 public static class GraphStandalone
 {
-    /// <summary>Starts the server, prints how to use it, waits for cancellation; returns 0, or 2 for invalid options.</summary>
+    /// <summary>
+    /// Starts the server, prints how to use it, waits for cancellation; returns 0, 2 for invalid
+    /// options or 3 when the port cannot be bound.
+    /// </summary>
     public static async Task<int> RunAsync(GraphStandaloneOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,6 +31,12 @@ public static class GraphStandalone
             return 2;
         }
 
+        if (options.TeamsClientLag < TimeSpan.Zero)
+        {
+            await output.WriteLineAsync($"Invalid Teams client lag {options.TeamsClientLag.TotalSeconds} s: use 0 or more seconds.").ConfigureAwait(false);
+            return 2;
+        }
+
         var timeProvider = TimeProvider.System;
         var serverOptions = new FakeGraphOptions
         {
@@ -38,7 +47,18 @@ public static class GraphStandalone
             EnableControlApi = true,
         };
 
-        await using var server = await FakeGraphServer.StartAsync(serverOptions, timeProvider, loggerFactory, cancellationToken).ConfigureAwait(false);
+        FakeGraphServer startedServer;
+        try
+        {
+            startedServer = await FakeGraphServer.StartAsync(serverOptions, timeProvider, loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception)
+        {
+            await output.WriteLineAsync($"The fake Graph could not listen on {options.Bind}:{options.Port}: {exception.Message.TrimEnd('.')}. Use another --port.").ConfigureAwait(false);
+            return 3;
+        }
+
+        await using var server = startedServer;
         server.AddApplication(options.ClientId, options.ClientSecret, timeProvider.GetUtcNow().AddYears(2), "Presence.ReadWrite.All", "User.Read.All");
         for (var index = 1; index <= options.Users; index++)
         {
