@@ -21,10 +21,10 @@ public sealed partial class CallHistoryEngine
                 ApplyEstablished(step, device, established);
                 break;
             case HeldEvent held:
-                Open(step, device, held.HeldConnection.CallId, direction: null);
+                MarkConnected(Open(step, device, held.HeldConnection.CallId, direction: null), device);
                 break;
             case RetrievedEvent retrieved:
-                Open(step, device, retrieved.RetrievedConnection.CallId, direction: null);
+                MarkConnected(Open(step, device, retrieved.RetrievedConnection.CallId, direction: null), device);
                 break;
             case FailedEvent failed:
                 ApplyFailed(step, device, failed);
@@ -272,6 +272,16 @@ public sealed partial class CallHistoryEngine
         }
 
         return null;
+    }
+
+    // Only a connected call can be held or retrieved, so a call first seen in such an event was
+    // answered before; the first time it was seen stands in for the answer time.
+    private static void MarkConnected(OpenCall? open, DeviceContext device)
+    {
+        if (open is not null)
+        {
+            open.AnsweredAt ??= device.Now;
+        }
     }
 
     // The first number an event presents for the remote party stays, so a later event (a
