@@ -3,8 +3,8 @@ using PbxLab.Csta.Messages;
 namespace PbxLab.Core.History;
 
 /// <summary>
-/// Which device belongs to which monitored user, and which numbers are devices of each PBX, so
-/// that a call can be told internal or external.
+/// Map of monitored devices to their users, and of each PBX's device numbers, used to classify a
+/// call as internal or external.
 /// </summary>
 public sealed class CallHistoryDirectory
 {

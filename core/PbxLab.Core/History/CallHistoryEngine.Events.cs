@@ -51,8 +51,8 @@ public sealed partial class CallHistoryEngine
         }
     }
 
-    // ECMA-269 DeliveredEvent goes to both ends: at the alerting device the call is incoming and
-    // the remote party is the calling device; at the caller it is outgoing to the called device.
+    // ECMA-269 DeliveredEvent goes to both ends. At the alerting device the call is incoming from
+    // the calling device, and at the caller it is outgoing to the called device.
     private void ApplyDelivered(StepBuilder step, DeviceContext device, DeliveredEvent delivered)
     {
         var alertingHere = delivered.AlertingDevice is null
@@ -67,8 +67,8 @@ public sealed partial class CallHistoryEngine
         SetRemote(Open(step, device, delivered.Connection.CallId, CallDirection.Outgoing), delivered.CalledDevice ?? delivered.AlertingDevice);
     }
 
-    // The answer time of both ends is the EstablishedEvent; a device picking up a call it never
-    // rang for (pickup) first sees the call here.
+    // The EstablishedEvent gives both ends their answer time. A device that picks up a call
+    // ringing elsewhere receives its first event of the call here.
     private void ApplyEstablished(StepBuilder step, DeviceContext device, EstablishedEvent established)
     {
         var answeredHere = device.Is(established.AnsweringDevice);
@@ -275,7 +275,7 @@ public sealed partial class CallHistoryEngine
     }
 
     // Only a connected call can be held or retrieved, so a call first seen in such an event was
-    // answered before; the first time it was seen stands in for the answer time.
+    // answered before, and the time it was first seen is used as the answer time.
     private static void MarkConnected(OpenCall? open, DeviceContext device)
     {
         if (open is not null)

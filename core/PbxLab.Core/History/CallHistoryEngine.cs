@@ -82,10 +82,12 @@ public sealed partial class CallHistoryEngine
             ApplySnapshotCall(step, device, call);
         }
 
-        var gone = _open.Values
+        // NOTE: a call that starts after the PBX took the snapshot, but whose first event is applied
+        // before it, is closed here as ended. The link does not pass the time its request was sent.
+        var ended = _open.Values
             .Where(open => open.Link == device.Link && open.DeviceId == device.DeviceId && !listed.Contains(open.CallId))
             .ToList();
-        foreach (var open in gone)
+        foreach (var open in ended)
         {
             Close(step, device, open, OutcomeWhenEnded(open, cause: null, droppedHere: false));
         }
@@ -142,8 +144,8 @@ public sealed partial class CallHistoryEngine
             return;
         }
 
-        // A call found connected or on hold was answered before the engine saw it, so the first
-        // time it was seen stands in for the answer time.
+        // A call found connected or on hold was answered before the engine saw it, so the time
+        // it was first seen is used as the answer time.
         if (state is null or LocalConnectionState.Connected or LocalConnectionState.Hold)
         {
             open.AnsweredAt ??= device.Now;
@@ -283,6 +285,7 @@ public sealed partial class CallHistoryEngine
     {
         if (!_completed.TryGetValue(link, out var keys))
         {
+            // Each completed record leaves up to three keys: its record id and two call keys.
             keys = new RecentKeys(_rememberedPerLink * 3);
             _completed[link] = keys;
         }

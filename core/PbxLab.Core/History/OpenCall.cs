@@ -4,8 +4,8 @@ using System.Text;
 namespace PbxLab.Core.History;
 
 /// <summary>
-/// What the call-history engine knows about one call at one monitored user's device while the
-/// user is still in it. Serialised as JSON for <see cref="ICallHistoryStore.SaveOpenCallAsync"/>.
+/// State of one call at one monitored user's device while the user is still in it, as the
+/// call-history engine tracks it. Serialised as JSON for <see cref="ICallHistoryStore.SaveOpenCallAsync"/>.
 /// </summary>
 public sealed class OpenCall
 {
