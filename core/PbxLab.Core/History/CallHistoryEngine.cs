@@ -27,6 +27,8 @@ public sealed partial class CallHistoryEngine
     private readonly Dictionary<string, OpenCall> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecentKeys> _completed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _persisted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _resyncStartedAt = new(StringComparer.Ordinal);
+    private long _stepNumber;
 
     public CallHistoryEngine(CallHistoryDirectory directory, TimeProvider timeProvider, int rememberedRecordsPerLink = DefaultRememberedRecordsPerLink)
     {
@@ -52,6 +54,7 @@ public sealed partial class CallHistoryEngine
 
         var step = new StepBuilder(this);
         var device = new DeviceContext(link, CstaDeviceId.ExtractDirectoryNumber(deviceId), userEmail, _timeProvider.GetUtcNow());
+        step.Number = ++_stepNumber;
         ApplyEvent(step, device, cstaEvent);
         return step.Build();
     }
@@ -82,10 +85,10 @@ public sealed partial class CallHistoryEngine
             ApplySnapshotCall(step, device, call);
         }
 
-        // NOTE: a call that starts after the PBX took the snapshot, but whose first event is applied
-        // before it, is closed here as ended. The link does not pass the time its request was sent.
+        var resyncStartedAt = _resyncStartedAt.GetValueOrDefault(device.Link, long.MaxValue);
         var ended = _open.Values
             .Where(open => open.Link == device.Link && open.DeviceId == device.DeviceId && !listed.Contains(open.CallId))
+            .Where(open => open.LastStep <= resyncStartedAt)
             .ToList();
         foreach (var open in ended)
         {
@@ -94,6 +97,13 @@ public sealed partial class CallHistoryEngine
 
         return step.Build();
     }
+
+    /// <summary>
+    /// Marks the start of a link's resynchronisation (its monitors are being started, snapshots
+    /// follow). A later snapshot then closes only calls with no event since this point, because
+    /// a call that started while its snapshot was in flight may be missing from the snapshot.
+    /// </summary>
+    public void BeginResync(string link) => _resyncStartedAt[link] = ++_stepNumber;
 
     /// <summary>Serialises an open call for <see cref="ICallHistoryStore.SaveOpenCallAsync"/>; the key is its record id.</summary>
     public static OpenCallState ToState(OpenCall open) =>
@@ -312,8 +322,16 @@ public sealed partial class CallHistoryEngine
         private readonly List<OpenCall> _touched = [];
         private readonly List<string> _removed = [];
 
+        /// <summary>Number of an event step, recorded in the calls it touches; 0 for a snapshot step.</summary>
+        public long Number { get; set; }
+
         public void Touch(OpenCall open)
         {
+            if (Number > 0)
+            {
+                open.LastStep = Number;
+            }
+
             if (!_touched.Contains(open))
             {
                 _touched.Add(open);

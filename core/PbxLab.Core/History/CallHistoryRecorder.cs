@@ -106,8 +106,18 @@ public sealed class CallHistoryRecorder : IPbxLinkSink, IAsyncDisposable
     public void OnDeviceSnapshot(string linkName, string deviceId, IReadOnlyList<DeviceCall> calls) =>
         Apply(linkName, deviceId, "SnapshotDeviceResponse", () => _engine.ApplySnapshot(linkName, deviceId, calls));
 
+    // The link starts its monitors in the Monitoring phase and snapshots the devices after them.
     void IPbxLinkSink.OnLinkPhaseChanged(string linkName, PbxLinkPhase phase, string? reason)
     {
+        if (phase != PbxLinkPhase.Monitoring)
+        {
+            return;
+        }
+
+        lock (_engineLock)
+        {
+            _engine.BeginResync(linkName);
+        }
     }
 
     void IPbxLinkSink.OnMonitorStarted(string linkName, string deviceId, string monitorCrossRefId)

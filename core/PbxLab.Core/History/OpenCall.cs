@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace PbxLab.Core.History;
 
@@ -37,6 +38,10 @@ public sealed class OpenCall
     public CallOutcome? DecidedOutcome { get; set; }
 
     public string RecordId => RecordIdFor(Link, FirstCallId, UserEmail);
+
+    /// <summary>Engine step that last applied an event to this call; not kept across a restart.</summary>
+    [JsonIgnore]
+    public long LastStep { get; set; }
 
     /// <summary>
     /// Computes the record id: the first 32 hex digits of SHA-256 over link, callID and user email,

@@ -379,6 +379,27 @@ public sealed class CallHistoryEngineTests
             flow.Records);
     }
 
+    // Call 70 starts while the resync runs, so the snapshot, taken earlier, does not list it.
+    [Fact]
+    public void Snapshot_keeps_calls_with_events_since_resync()
+    {
+        var flow = new CallFlow()
+            .Send(Bob, Delivered(Bob, "69", Bob, External, Bob))
+            .At(10);
+        flow.Engine.BeginResync(Link);
+        flow.Send(Bob, Delivered(Bob, "70", Bob, Alice, Bob))
+            .At(11).Snapshot(Bob)
+            .At(15).Send(Bob, Established(Bob, "70", Bob, Alice, Bob))
+            .At(20).Send(Bob, Cleared(Bob, "70", Bob));
+
+        Assert.Equal(
+            [
+                Expected(Bob, "69", CallDirection.Incoming, External, 0, null, 11, CallOutcome.Missed),
+                Expected(Bob, "70", CallDirection.Incoming, Alice, 10, 15, 20, CallOutcome.Answered),
+            ],
+            flow.Records);
+    }
+
     [Fact]
     public void Replayed_sequence_keeps_record_ids()
     {

@@ -175,4 +175,21 @@ public sealed class CallHistoryRecorderTests
         Assert.Equal(CallOutcome.Answered, record.Outcome);
         Assert.Equal(TimeSpan.FromSeconds(45), record.Duration);
     }
+
+    [Fact]
+    public async Task Monitoring_phase_protects_new_calls()
+    {
+        var store = new InMemoryCallHistoryStore();
+        var time = new FakeTimeProvider(T0);
+        await using var recorder = await StartAsync(store, time);
+        IPbxLinkSink sink = recorder;
+
+        sink.OnLinkPhaseChanged(Link, PbxLinkPhase.Monitoring, "Starting monitors for 3 devices.");
+        sink.OnCallEvent(Link, Carol, Delivered(Carol, "61", Carol, External, Carol));
+        sink.OnDeviceSnapshot(Link, Carol, []);
+        await recorder.FlushAsync(CancellationToken.None);
+
+        Assert.Empty(store.Records);
+        Assert.Equal("61", Assert.Single(recorder.OpenCalls).CallId);
+    }
 }
