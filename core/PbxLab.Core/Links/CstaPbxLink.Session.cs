@@ -170,6 +170,10 @@ public sealed partial class CstaPbxLink
             var snapshot = await ResyncResultAsync<SnapshotDeviceResponse>(entry.DeviceId, entry.Snapshot, entry.SnapshotResponse);
             var dnd = await ResyncResultAsync<GetDoNotDisturbResponse>(entry.DeviceId, entry.Dnd, entry.DndResponse);
             _link.ReportChanges(() => _link._tracker.ApplyResync(entry.DeviceId, snapshot, dnd?.DoNotDisturbOn));
+            if (snapshot is not null)
+            {
+                _link.ReportSnapshot(entry.DeviceId, snapshot);
+            }
         }
 
         // A refused or undecodable resync response leaves that part unknown; the device is resynchronised without it.
@@ -345,6 +349,10 @@ public sealed partial class CstaPbxLink
 
             CstaLinkLog.EventReceived(_link._logger, LinkName, CstaXmlCodec.GetElementName(cstaEvent), cstaEvent.MonitorCrossRefId, deviceId);
             _link.ReportChanges(() => _link._tracker.Apply(cstaEvent));
+            if (deviceId is not null)
+            {
+                _link.ReportCallEvent(deviceId, cstaEvent);
+            }
         }
 
         private void OnUndecodableFrame(IChannelHandlerContext context, CstaUndecodableFrame frame)

@@ -1,4 +1,5 @@
 using PbxLab.Core.Presence;
+using PbxLab.Csta.Messages;
 
 namespace PbxLab.Core.Links;
 
@@ -22,4 +23,22 @@ public interface IPbxLinkSink
     void OnLineStateChanged(string linkName, string deviceId, LineState lineState);
 
     void OnUserPresenceChanged(string linkName, string deviceId, PbxUserPresence presence);
+
+    /// <summary>
+    /// A call-related event of a monitored device (ServiceInitiated, Originated, Delivered,
+    /// Established, ConnectionCleared, CallCleared, Failed, Held, Retrieved, Diverted, Transfered,
+    /// Conferenced), delivered in arrival order after the link has applied it to the line state.
+    /// The default does nothing, so sinks without call history need not implement it.
+    /// </summary>
+    void OnCallEvent(string linkName, string deviceId, CstaEvent cstaEvent)
+    {
+    }
+
+    /// <summary>
+    /// The calls a SnapshotDevice found at a monitored device after a (re)connect, each with its
+    /// callID and the device's local connection state. The default does nothing.
+    /// </summary>
+    void OnDeviceSnapshot(string linkName, string deviceId, IReadOnlyList<DeviceCall> calls)
+    {
+    }
 }
