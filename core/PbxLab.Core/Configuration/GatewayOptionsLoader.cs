@@ -126,9 +126,15 @@ public static class GatewayOptionsLoader
 
             // The connection string may hold a password, so a type error never shows its value.
             var connectionFromFile = ReadString(history, "postgresConnectionString", "history.postgresConnectionString", secret: true);
+            var sqlitePath = ReadString(history, "sqlitePath", "history.sqlitePath");
+            if (sqlitePath is not null && !string.IsNullOrEmpty(connectionFromFile))
+            {
+                Report("history", null, "sets both sqlitePath and postgresConnectionString; keep one of them (set postgresConnectionString to null to use SQLite).");
+            }
+
             return new HistoryStoreOptions
             {
-                SqlitePath = ReadString(history, "sqlitePath", "history.sqlitePath") ?? HistoryStoreOptions.DefaultSqlitePath,
+                SqlitePath = sqlitePath ?? HistoryStoreOptions.DefaultSqlitePath,
                 PostgresConnectionString = NullIfEmpty(connectionFromEnvironment) ?? connectionFromFile,
             };
         }
