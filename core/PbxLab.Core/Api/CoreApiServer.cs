@@ -15,7 +15,7 @@ namespace PbxLab.Core.Api;
 
 /// <summary>
 /// The core's REST API on Kestrel: call history and speed dials per user, and a health check.
-/// It binds the configured address, which is loopback unless the configuration says otherwise.
+/// It binds the configured address, which is 127.0.0.1 unless the configuration sets another.
 /// </summary>
 public sealed partial class CoreApiServer : IAsyncDisposable
 {
@@ -95,7 +95,7 @@ public sealed partial class CoreApiServer : IAsyncDisposable
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away; there is nobody to answer.
+            // The client closed the connection, so no response can be written.
         }
         catch (CallHistoryStoreException exception)
         {
