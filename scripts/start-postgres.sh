@@ -2,10 +2,10 @@
 # Starts a local PostgreSQL for the call-history store tests and prints its connection string.
 #
 # Run as root on Debian. Safe to run again: every step checks first. The server listens on
-# 127.0.0.1 only. The last line of output is
+# 127.0.0.1 only. Standard output is the one line
 #   PBXLAB_POSTGRES_CONNECTION=Host=127.0.0.1;Port=5432;Username=pbxlab;Password=…;Database=pbxlab_test
-# so a caller can run: eval "export $(scripts/start-postgres.sh | tail -n 1)"
-# Progress messages go to stderr.
+# and progress messages go to stderr. The value contains semicolons, so keep it one shell word:
+#   export "$(scripts/start-postgres.sh)"
 set -euo pipefail
 
 role="pbxlab"

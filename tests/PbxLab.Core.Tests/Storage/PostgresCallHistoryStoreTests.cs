@@ -21,7 +21,7 @@ public sealed class PostgresCallHistoryStoreTests : CallHistoryStoreTests
             : throw new InvalidOperationException(
                 $"The environment variable {HistoryStoreOptions.PostgresConnectionVariable} is not set, so the PostgreSQL store tests cannot run. "
                 + "Run scripts/start-postgres.sh as root and export the line it prints, for example: "
-                + "eval \"export $(scripts/start-postgres.sh | tail -n 1)\"");
+                + "export \"$(scripts/start-postgres.sh)\"");
 
     protected override ICallHistoryStore OpenStore() =>
         new PostgresCallHistoryStore(ConnectionString, NullLogger<PostgresCallHistoryStore>.Instance, _schema);
