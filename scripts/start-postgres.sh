@@ -44,8 +44,8 @@ if [[ -z "$version" ]]; then
 fi
 
 # 3. Listen on loopback only, on the expected port. Debian's postgresql.conf includes conf.d, and
-# settings there win over the main file; a listen_addresses line in the main file is removed so
-# that an earlier, broken edit cannot stop the server from starting.
+# settings there win over the main file. The main file's listen_addresses line is removed so that
+# an earlier, broken edit of it cannot stop the server from starting.
 config_dir="/etc/postgresql/$version/$cluster"
 pg_conftool "$version" "$cluster" remove listen_addresses >&2 || true
 mkdir -p "$config_dir/conf.d"

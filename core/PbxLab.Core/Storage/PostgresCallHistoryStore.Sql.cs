@@ -57,8 +57,8 @@ public sealed partial class PostgresCallHistoryStore
         /// <summary>Schema migrations; the entry at index i takes the schema from version i to version i + 1.</summary>
         public static IReadOnlyList<string> Migrations(string schema) =>
         [
-            // record_id uses the "C" collation so that it sorts byte by byte, as SQLite does, whatever
-            // the database's default collation is; keyset paging depends on that order.
+            // record_id uses the "C" collation, so it sorts byte by byte as in SQLite whatever the
+            // database's default collation is. Keyset paging depends on that order.
             $"""
             CREATE TABLE {schema}.call_records (
                 record_id text COLLATE "C" NOT NULL PRIMARY KEY,

@@ -22,7 +22,7 @@ public sealed partial class PostgresCallHistoryStore : ICallHistoryStore
     private readonly Statements _sql;
 
     /// <param name="connectionString">An Npgsql connection string; its password never appears in messages or logs.</param>
-    /// <param name="schema">Schema that holds the tables: lower-case letters, digits and underscores.</param>
+    /// <param name="schema">Schema that contains the tables: lower-case letters, digits and underscores.</param>
     public PostgresCallHistoryStore(string connectionString, ILogger<PostgresCallHistoryStore> logger, string schema = DefaultSchema)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);

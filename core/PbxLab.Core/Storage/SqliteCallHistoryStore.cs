@@ -6,7 +6,8 @@ namespace PbxLab.Core.Storage;
 
 /// <summary>
 /// Call history in an embedded SQLite file, the default store. The file and its folder are created
-/// by <see cref="MigrateAsync"/>; the database runs in WAL mode so readers never wait for the writer.
+/// by <see cref="MigrateAsync"/>. The database runs in WAL mode, in which readers and the writer do
+/// not block each other (SQLite documentation, "Write-Ahead Logging").
 /// Times are stored as Unix milliseconds (UTC), enums as their names.
 /// </summary>
 public sealed partial class SqliteCallHistoryStore : ICallHistoryStore
