@@ -212,6 +212,31 @@ public sealed class CoreApiServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Other_users_records_stay_hidden()
+    {
+        await Store.UpsertAsync(Record("alice-call", Noon), CancellationToken.None);
+
+        var (status, body) = await GetAsync("api/users/bob@contoso.com/call-history");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(body.GetProperty("value").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Store_failure_is_503_with_reason()
+    {
+        await using var failing = await CoreApiServer.StartAsync(new ApiOptions { Port = 0 }, new UnreachableStore(), new TestSpeedDials(), _time, NullLoggerFactory.Instance, CancellationToken.None);
+
+        using var response = await _http.GetAsync(new Uri(failing.BaseAddress, "api/users/alice@contoso.com/call-history"));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var error = document.RootElement.GetProperty("error");
+        Assert.Equal("storeUnavailable", error.GetProperty("code").GetString());
+        Assert.Equal(UnreachableStore.Reason, error.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Unknown_path_is_404()
     {
         using var response = await _http.GetAsync(new Uri(Server.BaseAddress, "api/nothing"));
@@ -255,6 +280,26 @@ public sealed class CoreApiServerTests : IAsyncLifetime
         EndedAt = startedAt.AddSeconds(65.5),
         Outcome = CallOutcome.TransferredAway,
     };
+
+    /// <summary>A store whose database is down: every query fails as a real store does when it cannot connect.</summary>
+    private sealed class UnreachableStore : ICallHistoryStore
+    {
+        public const string Reason = "Could not connect to PostgreSQL at 127.0.0.1:1/pbxlab_test as pbxlab, schema pbxlab (connection refused).";
+
+        public Task MigrateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<bool> UpsertAsync(CallRecord record, CancellationToken cancellationToken) => throw new CallHistoryStoreException(Reason);
+
+        public Task<CallHistoryPage> QueryAsync(CallHistoryQuery query, CancellationToken cancellationToken) => throw new CallHistoryStoreException(Reason);
+
+        public Task SaveOpenCallAsync(string key, string userEmail, string state, CancellationToken cancellationToken) => throw new CallHistoryStoreException(Reason);
+
+        public Task DeleteOpenCallAsync(string key, CancellationToken cancellationToken) => throw new CallHistoryStoreException(Reason);
+
+        public Task<IReadOnlyList<OpenCallState>> LoadOpenCallsAsync(CancellationToken cancellationToken) => throw new CallHistoryStoreException(Reason);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     /// <summary>One known user, alice, with one dialable contact and one without numbers.</summary>
     private sealed class TestSpeedDials : ISpeedDialSource

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PbxLab.Core.Configuration;
 using PbxLab.Core.History;
 using PbxLab.Core.Storage;
+using PbxLab.Core.Tests.TestSupport;
 
 namespace PbxLab.Core.Tests.Storage;
 
@@ -67,5 +69,20 @@ public sealed class PostgresCallHistoryStoreTests : CallHistoryStoreTests
         Assert.Contains("127.0.0.1:1", exception.Message, StringComparison.Ordinal);
         Assert.Contains("start-postgres.sh", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-secret", exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Failed_open_logs_no_password()
+    {
+        using var logs = new RecordingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var options = new HistoryStoreOptions { PostgresConnectionString = "Host=127.0.0.1;Port=1;Username=pbxlab;Password=hunter2-secret;Database=pbxlab_test;Timeout=5" };
+
+        await Assert.ThrowsAsync<CallHistoryStoreException>(() => CallHistoryStoreFactory.CreateAsync(options, loggerFactory, CancellationToken.None));
+
+        var failure = Assert.Single(logs.Records, record => record.EventId == 7002);
+        Assert.Equal(LogLevel.Error, failure.Level);
+        Assert.Contains("127.0.0.1:1", failure.Message, StringComparison.Ordinal);
+        Assert.All(logs.Records, record => Assert.DoesNotContain("hunter2-secret", record.Message, StringComparison.Ordinal));
     }
 }
