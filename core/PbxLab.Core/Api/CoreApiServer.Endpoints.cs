@@ -32,6 +32,11 @@ public sealed partial class CoreApiServer
             throw ApiError.BadParameter("pageToken", pageToken, "is not a token this API returned; follow @nextLink as given, or start again without pageToken.");
         }
 
+        if (!await _speedDials.IsKnownUserAsync(email, context.RequestAborted))
+        {
+            throw UnknownUser(email);
+        }
+
         var page = await _store.QueryAsync(new CallHistoryQuery(email, from, to, pageSize, pageToken), context.RequestAborted);
         var nextLink = page.NextPageToken is null ? null : NextLink(context, page.NextPageToken);
 
@@ -56,7 +61,7 @@ public sealed partial class CoreApiServer
     {
         var email = ReadEmail(context);
         var entries = await _speedDials.GetSpeedDialsAsync(email, context.RequestAborted)
-            ?? throw new ApiError(StatusCodes.Status404NotFound, "userNotFound", "email", email, "is not a user of this core; check the email against the users in the gateway configuration.");
+            ?? throw UnknownUser(email);
 
         await WriteJsonAsync(context, json =>
         {
@@ -69,6 +74,9 @@ public sealed partial class CoreApiServer
             json.WriteEndArray();
         });
     }
+
+    private static ApiError UnknownUser(string email) =>
+        new(StatusCodes.Status404NotFound, "userNotFound", "email", email, "is not a user of this core; check the email against the users in the gateway configuration.");
 
     /// <summary>The same request with pageToken set to the next page's token, as an absolute URL.</summary>
     private static string NextLink(HttpContext context, string nextPageToken)

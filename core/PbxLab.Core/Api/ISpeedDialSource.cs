@@ -5,6 +5,14 @@ public interface ISpeedDialSource
 {
     /// <summary>Returns the user's speed dials, or null when the core has no user with that email (compared ignoring case).</summary>
     Task<IReadOnlyList<SpeedDialEntry>?> GetSpeedDialsAsync(string userEmail, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Checks whether the core has a user with that email (compared ignoring case). The call-history
+    /// endpoint uses it to answer 404 for an unknown user. The default asks for the user's speed dials,
+    /// so an implementation that can answer without loading contacts should override it.
+    /// </summary>
+    async Task<bool> IsKnownUserAsync(string userEmail, CancellationToken cancellationToken) =>
+        await GetSpeedDialsAsync(userEmail, cancellationToken) is not null;
 }
 
 /// <summary>One contact offered as a speed dial.</summary>

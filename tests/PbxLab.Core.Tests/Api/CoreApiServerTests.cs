@@ -223,6 +223,18 @@ public sealed class CoreApiServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unknown_user_call_history_is_404()
+    {
+        var (status, body) = await GetAsync("api/users/mallory@contoso.com/call-history?pageSize=10");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        var error = body.GetProperty("error");
+        Assert.Equal("userNotFound", error.GetProperty("code").GetString());
+        Assert.Equal("email", error.GetProperty("parameter").GetString());
+        Assert.Equal("mallory@contoso.com", error.GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task Store_failure_is_503_with_reason()
     {
         await using var failing = await CoreApiServer.StartAsync(new ApiOptions { Port = 0 }, new UnreachableStore(), new TestSpeedDials(), _time, NullLoggerFactory.Instance, CancellationToken.None);
@@ -301,11 +313,16 @@ public sealed class CoreApiServerTests : IAsyncLifetime
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    /// <summary>One known user, alice, with one dialable contact and one without numbers.</summary>
+    /// <summary>Two known users: alice, with one dialable contact and one without numbers, and bob, with none.</summary>
     private sealed class TestSpeedDials : ISpeedDialSource
     {
         public Task<IReadOnlyList<SpeedDialEntry>?> GetSpeedDialsAsync(string userEmail, CancellationToken cancellationToken)
         {
+            if (string.Equals(userEmail, "bob@contoso.com", StringComparison.OrdinalIgnoreCase))
+            {
+                return Task.FromResult<IReadOnlyList<SpeedDialEntry>?>([]);
+            }
+
             if (!string.Equals(userEmail, "alice@contoso.com", StringComparison.OrdinalIgnoreCase))
             {
                 return Task.FromResult<IReadOnlyList<SpeedDialEntry>?>(null);
