@@ -103,7 +103,8 @@ public sealed partial class CoreApiServer
             return null;
         }
 
-        // ISO 8601 only: a date first, then an optional time and offset; a time without an offset is UTC.
+        // The text must start like an ISO 8601 date (yyyy-), which rejects culture forms such as
+        // 12/04/2026. A time without an offset is taken as UTC.
         if (text.Length < 10
             || !char.IsAsciiDigit(text[0])
             || text[4] != '-'

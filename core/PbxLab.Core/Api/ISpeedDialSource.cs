@@ -8,8 +8,8 @@ public interface ISpeedDialSource
 
     /// <summary>
     /// Checks whether the core has a user with that email (compared ignoring case). The call-history
-    /// endpoint uses it to answer 404 for an unknown user. The default asks for the user's speed dials,
-    /// so an implementation that can answer without loading contacts should override it.
+    /// endpoint uses it to return 404 for an unknown user. The default requests the user's speed dials,
+    /// so an implementation that can check without loading contacts should override it.
     /// </summary>
     async Task<bool> IsKnownUserAsync(string userEmail, CancellationToken cancellationToken) =>
         await GetSpeedDialsAsync(userEmail, cancellationToken) is not null;
