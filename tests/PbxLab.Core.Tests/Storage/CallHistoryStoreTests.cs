@@ -71,6 +71,17 @@ public abstract class CallHistoryStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_upserts_report_one_new()
+    {
+        var record = Record("call-1", Noon);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Store.UpsertAsync(record, CancellationToken.None))));
+
+        Assert.Single(results, isNew => isNew);
+        Assert.Single((await QueryAsync("alice@contoso.com")).Records);
+    }
+
+    [Fact]
     public async Task Query_returns_newest_first()
     {
         await Store.UpsertAsync(Record("b", Noon), CancellationToken.None);
