@@ -40,6 +40,10 @@ public sealed class GatewayOptions
 
     public IReadOnlyList<GatewayUserConfiguration> Users { get; init; } = [];
 
+    public HistoryStoreOptions History { get; init; } = new();
+
+    public ApiOptions Api { get; init; } = new();
+
     /// <summary>The Entra v2.0 token endpoint: {tokenBaseUrl}/{tenantId}/oauth2/v2.0/token.</summary>
     public Uri TokenUrl => new($"{TokenBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(TenantId)}/oauth2/v2.0/token");
 }

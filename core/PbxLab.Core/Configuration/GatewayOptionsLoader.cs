@@ -91,7 +91,7 @@ public static class GatewayOptionsLoader
                 return new GatewayOptions();
             }
 
-            RejectUnknownKeys(root, "", ["tenantId", "clientId", "clientSecret", "tokenBaseUrl", "graphBaseUrl", "presence", "userMatchRetryInterval", "pbxLinks", "users"]);
+            RejectUnknownKeys(root, "", ["tenantId", "clientId", "clientSecret", "tokenBaseUrl", "graphBaseUrl", "presence", "userMatchRetryInterval", "pbxLinks", "users", "history", "api"]);
 
             var secretFromEnvironment = environment(GatewayOptions.ClientSecretVariable);
             var secret = string.IsNullOrEmpty(secretFromEnvironment)
@@ -109,8 +109,52 @@ public static class GatewayOptionsLoader
                 Presence = ReadPresence(root),
                 PbxLinks = ReadArray(root, "pbxLinks", ReadLink),
                 Users = ReadArray(root, "users", ReadUser),
+                History = ReadHistory(root, environment),
+                Api = ReadApi(root),
             };
         }
+
+        private HistoryStoreOptions ReadHistory(JsonElement root, Func<string, string?> environment)
+        {
+            var connectionFromEnvironment = environment(HistoryStoreOptions.PostgresConnectionVariable);
+            if (!root.TryGetProperty("history", out var history) || !ExpectObject(history, "history"))
+            {
+                return new HistoryStoreOptions { PostgresConnectionString = NullIfEmpty(connectionFromEnvironment) };
+            }
+
+            RejectUnknownKeys(history, "history", ["sqlitePath", "postgresConnectionString"]);
+
+            // The connection string may hold a password, so a type error never shows its value.
+            var connectionFromFile = ReadString(history, "postgresConnectionString", "history.postgresConnectionString", secret: true);
+            var sqlitePath = ReadString(history, "sqlitePath", "history.sqlitePath");
+            if (sqlitePath is not null && !string.IsNullOrEmpty(connectionFromFile))
+            {
+                Report("history", null, "sets both sqlitePath and postgresConnectionString; keep one of them (set postgresConnectionString to null to use SQLite).");
+            }
+
+            return new HistoryStoreOptions
+            {
+                SqlitePath = sqlitePath ?? HistoryStoreOptions.DefaultSqlitePath,
+                PostgresConnectionString = NullIfEmpty(connectionFromEnvironment) ?? connectionFromFile,
+            };
+        }
+
+        private ApiOptions ReadApi(JsonElement root)
+        {
+            if (!root.TryGetProperty("api", out var api) || !ExpectObject(api, "api"))
+            {
+                return new ApiOptions();
+            }
+
+            RejectUnknownKeys(api, "api", ["bind", "port"]);
+            return new ApiOptions
+            {
+                Bind = ReadString(api, "bind", "api.bind") ?? ApiOptions.DefaultBind,
+                Port = api.TryGetProperty("port", out _) ? ReadPort(api, "api.port") : ApiOptions.DefaultPort,
+            };
+        }
+
+        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
         private PresenceOptions ReadPresence(JsonElement root)
         {

@@ -30,7 +30,68 @@ public static class GatewayOptionsValidator
 
         var linkNames = ValidateLinks(options.PbxLinks, errors);
         ValidateUsers(options.Users, linkNames, errors);
+        ValidateHistory(options.History, errors);
+        ValidateApi(options.Api, errors);
         return errors.Errors;
+    }
+
+    private static void ValidateHistory(HistoryStoreOptions history, Collector errors)
+    {
+        if (history.PostgresConnectionString is { } connectionString)
+        {
+            ValidatePostgresConnectionString(connectionString, errors);
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(history.SqlitePath))
+        {
+            errors.Add("history.sqlitePath", null, $"is empty; set it to a database file such as {HistoryStoreOptions.DefaultSqlitePath}, or set history.postgresConnectionString.");
+        }
+        else if (history.SqlitePath.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || Path.EndsInDirectorySeparator(history.SqlitePath))
+        {
+            errors.Add("history.sqlitePath", history.SqlitePath, $"is not a file path; write it like {HistoryStoreOptions.DefaultSqlitePath}.");
+        }
+    }
+
+    /// <summary>Checks the connection string's syntax and host; its text never goes into an error because it may hold a password.</summary>
+    private static void ValidatePostgresConnectionString(string connectionString, Collector errors)
+    {
+        const string Path = "history.postgresConnectionString";
+        var source = $"(or the environment variable {HistoryStoreOptions.PostgresConnectionVariable})";
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            errors.Add(Path, null, $"is empty {source}; remove it to use SQLite, or write it like Host=127.0.0.1;Port=5432;Username=pbxlab;Password=…;Database=pbxlab.");
+            return;
+        }
+
+        Npgsql.NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            errors.Add(Path, null, $"is not a valid Npgsql connection string {source} ({exception.Message}); write it like Host=127.0.0.1;Port=5432;Username=pbxlab;Password=…;Database=pbxlab.");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            errors.Add(Path, null, $"has no Host {source}; add Host=… with the PostgreSQL server's name or address.");
+        }
+    }
+
+    private static void ValidateApi(ApiOptions api, Collector errors)
+    {
+        if (!System.Net.IPAddress.TryParse(api.Bind, out _))
+        {
+            errors.Add("api.bind", api.Bind, "is not an IP address; use 127.0.0.1 (this machine only, the default), ::1, or 0.0.0.0 to listen on every interface.");
+        }
+
+        if (api.Port is < 0 or > 65535)
+        {
+            errors.Add("api.port", api.Port.ToString(CultureInfo.InvariantCulture), "is not a TCP port; use 1 to 65535, or 0 to let the system pick a free one.");
+        }
     }
 
     private static void ValidateEntra(GatewayOptions options, Collector errors)
