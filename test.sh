@@ -1,8 +1,20 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project, then prints one line "N passed, N failed"
-# counted from the TRX result files. Exit status is the test run's.
+# counted from the TRX result files. Exit status is the test run's. Extra arguments go to dotnet test.
 set -uo pipefail
 cd "$(dirname "$0")"
+
+# The call-history store tests run against PostgreSQL as well as SQLite. Unless a connection string
+# is given, start a loopback PostgreSQL from Debian's packages (installed on first use; needs root).
+if [ -z "${PBXLAB_POSTGRES_CONNECTION:-}" ]; then
+    if ! connection=$(scripts/start-postgres.sh); then
+        echo "test.sh: could not start PostgreSQL for the store tests; see the messages above, or set PBXLAB_POSTGRES_CONNECTION." >&2
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+    # The value holds semicolons, so it is exported as one word.
+    export "$connection"
+fi
 
 results_dir="TestResults"
 rm -rf "$results_dir"
