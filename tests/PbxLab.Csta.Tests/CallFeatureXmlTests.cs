@@ -1,0 +1,65 @@
+using System.Text;
+using PbxLab.Csta.Messages;
+using PbxLab.Csta.Xml;
+
+namespace PbxLab.Csta.Tests;
+
+public sealed class CallFeatureXmlTests
+{
+    private static readonly CstaXmlCodec Codec = new(CstaEdition.Ed5);
+
+    [Fact]
+    public void Delivered_event_writes_last_redirection_device_before_local_connection_info()
+    {
+        var delivered = new DeliveredEvent(
+            "17", new ConnectionId("00000008", "202"), ExtendedDeviceId.Known("202"), ExtendedDeviceId.Known("201"),
+            ExtendedDeviceId.Known("200"), LocalConnectionState.Alerting, EventCause.CallForwardNoAnswer)
+        {
+            LastRedirectionDevice = "200",
+        };
+
+        var xml = Encoding.UTF8.GetString(Codec.Encode(delivered));
+
+        Assert.Contains(
+            "<calledDevice><deviceIdentifier>200</deviceIdentifier></calledDevice>" +
+            "<lastRedirectionDevice><numberDialed>200</numberDialed></lastRedirectionDevice>" +
+            "<localConnectionInfo>alerting</localConnectionInfo><cause>callForwardNoAnswer</cause>",
+            xml,
+            StringComparison.Ordinal);
+        Assert.Equal(delivered, Codec.Decode(Encoding.UTF8.GetBytes(xml)));
+    }
+
+    [Fact]
+    public void Delivered_event_without_redirection_leaves_the_element_out()
+    {
+        var delivered = new DeliveredEvent(
+            "17", new ConnectionId("1", "202"), ExtendedDeviceId.Known("202"), null, null, LocalConnectionState.Alerting, null);
+
+        var xml = Encoding.UTF8.GetString(Codec.Encode(delivered));
+
+        Assert.DoesNotContain("lastRedirectionDevice", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Forwarding_event_children_follow_schema_order()
+    {
+        var xml = Encoding.UTF8.GetString(Codec.Encode(new ForwardingEvent("17", "200", ForwardingType.ForwardNoAns, true, "201", RingDuration: 15)));
+
+        Assert.Contains(
+            "<monitorCrossRefID>17</monitorCrossRefID><device>200</device><forwardingType>forwardNoAns</forwardingType>" +
+            "<forwardStatus>true</forwardStatus><forwardTo>201</forwardTo><ringDuration>15</ringDuration>",
+            xml,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Set_forwarding_with_a_ring_duration_that_is_no_number_is_rejected()
+    {
+        var body = "<SetForwarding xmlns=\"http://www.ecma-international.org/standards/ecma-323/csta/ed5\"><device>200</device>" +
+            "<forwardingType>forwardNoAns</forwardingType><activateForward>true</activateForward><ringDuration>soon</ringDuration></SetForwarding>";
+
+        var exception = Assert.Throws<CstaDecodeException>(() => Codec.Decode(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal("SetForwarding has ringDuration 'soon', which is not a non-negative integer.", exception.Message);
+    }
+}
