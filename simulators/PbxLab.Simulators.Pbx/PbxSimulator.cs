@@ -71,8 +71,8 @@ public sealed class PbxSimulator : IAsyncDisposable
     public string Dial(string fromDevice, string number) => _engine.Dial(fromDevice, number);
 
     /// <summary>
-    /// Offers a call from an external number on the trunk to a device; returns the call id. An E.164 number
-    /// ("+33123456789") is presented as the profile's dial plan says; <see cref="PbxNumbers.Restricted"/> or
+    /// Offers a call from an external number on the trunk to a device. Returns the call id. An E.164 number
+    /// ("+33123456789") is presented as the profile's dial plan says. <see cref="PbxNumbers.Restricted"/> or
     /// <see cref="PbxNumbers.NotKnown"/> make a withheld number.
     /// </summary>
     public string IncomingExternalCall(string callingNumber, string toDevice) => _engine.IncomingExternalCall(callingNumber, toDevice);
@@ -83,16 +83,16 @@ public sealed class PbxSimulator : IAsyncDisposable
     /// <summary>Takes the device's held call off hold.</summary>
     public void Retrieve(string device) => _engine.Retrieve(device);
 
-    /// <summary>Holds the device's call and places a consultation call; returns the new call id.</summary>
+    /// <summary>Holds the device's call and places a consultation call. Returns the new call id.</summary>
     public string Consult(string device, string number) => _engine.Consult(device, number);
 
-    /// <summary>Joins the device's held and active calls and drops the device; returns the id of the joined call.</summary>
+    /// <summary>Joins the device's held and active calls and drops the device. Returns the id of the joined call.</summary>
     public string Transfer(string device) => _engine.Transfer(device);
 
     /// <summary>Moves the device's answered call to another number without consulting (blind transfer).</summary>
     public void SingleStepTransfer(string device, string number) => _engine.SingleStepTransfer(device, number);
 
-    /// <summary>Joins the device's held and active calls into a conference; returns the conference's call id.</summary>
+    /// <summary>Joins the device's held and active calls into a conference. Returns the conference's call id.</summary>
     public string Conference(string device) => _engine.Conference(device);
 
     /// <summary>Switches one kind of call forwarding of a device on or off.</summary>

@@ -9,7 +9,7 @@ public sealed class CallFeatureXmlTests
     private static readonly CstaXmlCodec Codec = new(CstaEdition.Ed5);
 
     [Fact]
-    public void Delivered_event_writes_last_redirection_device_before_local_connection_info()
+    public void Delivered_writes_last_redirection_device()
     {
         var delivered = new DeliveredEvent(
             "17", new ConnectionId("00000008", "202"), ExtendedDeviceId.Known("202"), ExtendedDeviceId.Known("201"),
@@ -30,7 +30,7 @@ public sealed class CallFeatureXmlTests
     }
 
     [Fact]
-    public void Delivered_event_without_redirection_leaves_the_element_out()
+    public void Delivered_without_redirection_omits_element()
     {
         var delivered = new DeliveredEvent(
             "17", new ConnectionId("1", "202"), ExtendedDeviceId.Known("202"), null, null, LocalConnectionState.Alerting, null);
@@ -41,7 +41,7 @@ public sealed class CallFeatureXmlTests
     }
 
     [Fact]
-    public void Forwarding_event_children_follow_schema_order()
+    public void Forwarding_event_in_schema_order()
     {
         var xml = Encoding.UTF8.GetString(Codec.Encode(new ForwardingEvent("17", "200", ForwardingType.ForwardNoAns, true, "201", RingDuration: 15)));
 
@@ -53,7 +53,7 @@ public sealed class CallFeatureXmlTests
     }
 
     [Fact]
-    public void Set_forwarding_with_a_ring_duration_that_is_no_number_is_rejected()
+    public void SetForwarding_rejects_bad_ring_duration()
     {
         var body = "<SetForwarding xmlns=\"http://www.ecma-international.org/standards/ecma-323/csta/ed5\"><device>200</device>" +
             "<forwardingType>forwardNoAns</forwardingType><activateForward>true</activateForward><ringDuration>soon</ringDuration></SetForwarding>";

@@ -17,12 +17,12 @@ public sealed record ConsultationCall(ConnectionId ExistingCall, string Consulte
 /// <summary><c>initiatedCall</c> is the consulting device's connection in the new call.</summary>
 public sealed record ConsultationCallResponse(ConnectionId InitiatedCall) : CstaResponse;
 
-/// <summary>Joins the other party of the held call with the other party of the active call; the transferring device leaves both.</summary>
+/// <summary>Joins the other party of the held call with the other party of the active call. The transferring device leaves both.</summary>
 public sealed record TransferCall(ConnectionId HeldCall, ConnectionId ActiveCall) : CstaRequest;
 
 public sealed record TransferCallResponse(ConnectionId? TransferredCall) : CstaResponse;
 
-/// <summary>Joins the held call and the active call into one conference; the conferencing device stays in it.</summary>
+/// <summary>Joins the held call and the active call into one conference. The conferencing device stays in it.</summary>
 public sealed record ConferenceCall(ConnectionId HeldCall, ConnectionId ActiveCall) : CstaRequest;
 
 public sealed record ConferenceCallResponse(ConnectionId ConferenceCall) : CstaResponse;

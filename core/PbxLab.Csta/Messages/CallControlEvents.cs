@@ -43,7 +43,7 @@ public sealed record DeliveredEvent(
 
     /// <summary>
     /// The device that last redirected the call here (forwarding, deflection, pickup), written as the
-    /// <c>numberDialed</c> choice of <c>lastRedirectionDevice</c>; null leaves the element out.
+    /// <c>numberDialed</c> choice of <c>lastRedirectionDevice</c>. Null leaves the element out.
     /// </summary>
     public string? LastRedirectionDevice { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace PbxLab.Csta.Messages;
 
-/// <summary>ECMA-323 ForwardingType; the wire text is the member name with a lower-case first letter.</summary>
+/// <summary>ECMA-323 ForwardingType. The wire text is the member name with a lower-case first letter.</summary>
 public enum ForwardingType
 {
     ForwardImmediate,

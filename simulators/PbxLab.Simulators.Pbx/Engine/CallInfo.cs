@@ -17,7 +17,7 @@ public sealed record CallInfo(
     string RemoteNumber,
     bool IsExternal)
 {
-    /// <summary>Every other party of the call; more than one in a conference. Equality leaves it out.</summary>
+    /// <summary>Every other party of the call. More than one in a conference. Equality leaves it out.</summary>
     public IReadOnlyList<string> Parties { get; init; } = [];
 
     public bool Equals(CallInfo? other) =>

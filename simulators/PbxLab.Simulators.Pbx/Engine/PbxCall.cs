@@ -4,7 +4,7 @@ namespace PbxLab.Simulators.Pbx.Engine;
 internal sealed class CallParty(string number, PbxDevice? device)
 {
     /// <summary>
-    /// Directory number of the device; for an external party the number as this PBX presents it
+    /// Directory number of the device. For an external party the number as this PBX presents it
     /// (dialled number without the trunk access code, or the presented caller number), or a
     /// <see cref="PbxNumbers"/> withheld marker.
     /// </summary>
@@ -18,9 +18,9 @@ internal sealed class CallParty(string number, PbxDevice? device)
 }
 
 /// <summary>
-/// Mutable state of one call; guarded by the engine's lock. A call has two parties, or more in a
+/// Mutable state of one call. Guarded by the engine's lock. A call has two parties, or more in a
 /// conference. <see cref="Caller"/> and <see cref="Callee"/> are the calling and called parties that
-/// events name; a transfer, a diversion or a pickup changes them.
+/// events name. A transfer, a diversion or a pickup changes them.
 /// </summary>
 internal sealed class PbxCall(string callId, CallParty caller, CallParty callee, string calledNumber)
 {
@@ -38,7 +38,7 @@ internal sealed class PbxCall(string callId, CallParty caller, CallParty callee,
     /// <summary>The device that last diverted the call, for lastRedirectionDevice.</summary>
     public string? LastRedirection { get; set; }
 
-    /// <summary>Diversions so far; a limit stops forwarding loops.</summary>
+    /// <summary>Diversions so far. A limit stops forwarding loops.</summary>
     public int Diversions { get; set; }
 
     public ITimer? NoAnswerTimer { get; set; }

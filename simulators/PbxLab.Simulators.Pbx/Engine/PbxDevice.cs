@@ -23,7 +23,7 @@ internal sealed class PbxDevice(string directoryNumber, string? owner, string? d
     /// <summary>Forwarding destinations that are switched on, by type.</summary>
     public Dictionary<PbxForwardingType, string> Forwarding { get; } = [];
 
-    /// <summary>How long a call rings before forward on no answer diverts it; null uses the engine's no-answer timeout.</summary>
+    /// <summary>How long a call rings before forward on no answer diverts it. Null uses the engine's no-answer timeout.</summary>
     public TimeSpan? NoAnswerForwardAfter { get; set; }
 
     /// <summary>The call the device is talking on, dialling or ringing in, as opposed to a held one.</summary>

@@ -25,9 +25,9 @@ public sealed partial class PbxEngine
     }
 
     /// <summary>
-    /// Offers a call from an external number on the trunk to a device; returns the call id.
+    /// Offers a call from an external number on the trunk to a device. Returns the call id.
     /// <paramref name="callingNumber"/> is E.164 ("+33123456789"), which the device sees as the profile's
-    /// dial plan presents it; digits without '+', which the device sees unchanged; or
+    /// dial plan presents it. Digits without '+', which the device sees unchanged. Or
     /// <see cref="PbxNumbers.Restricted"/> or <see cref="PbxNumbers.NotKnown"/> for a withheld number.
     /// A busy, do-not-disturb or out-of-service device rejects the call without any event, because only
     /// the external caller, who has no monitor, would see the failure.
@@ -95,7 +95,7 @@ public sealed partial class PbxEngine
 
     /// <summary>
     /// Clears the device's active call, or its held call when it has no other. A ringing call is
-    /// rejected (see <see cref="Reject"/>); a party leaving a conference leaves the others connected.
+    /// rejected (see <see cref="Reject"/>). A party leaving a conference leaves the others connected.
     /// </summary>
     public void Hangup(string device)
     {
@@ -119,7 +119,7 @@ public sealed partial class PbxEngine
     }
 
     /// <summary>
-    /// The called user refuses the ringing call. Its monitors see the alerting connection cleared; the
+    /// The called user refuses the ringing call. Its monitors see the alerting connection cleared. The
     /// caller's see FailedEvent with cause busy, then their connection cleared.
     /// </summary>
     public void Reject(string device)
@@ -349,7 +349,7 @@ public sealed partial class PbxEngine
     }
 
     // The releasing side sees its connection cleared first, then the others. In a conference of three or
-    // more, only the releasing party leaves; the others see its connection dropped and stay connected.
+    // more, only the releasing party leaves. The others see its connection dropped and stay connected.
     private void Clear(PbxCall call, CallParty releasing, PbxCallCause cause)
     {
         if (call.Parties.Count > 2)
@@ -405,7 +405,7 @@ public sealed partial class PbxEngine
         Log.CallCleared(_logger, call.CallId, leaving.Number, cause);
     }
 
-    // NOTE: no trace shows what a Mitel PBX tells the caller when the callee rejects; busy is what the caller hears.
+    // NOTE: no trace shows what a Mitel PBX tells the caller when the callee rejects. Busy is what the caller hears.
     private void RejectCall(PbxCall call, CallParty rejecting)
     {
         End(call);
@@ -473,7 +473,7 @@ public sealed partial class PbxEngine
     {
         lock (_lock)
         {
-            // The timer can fire after an answer, a clear or a diversion raced it; only the same party still ringing counts.
+            // The timer can fire after an answer, a clear or a diversion raced it. Only the same party still ringing counts.
             if (_disposed || !_calls.ContainsKey(call.CallId) || !ReferenceEquals(call.Callee, ringing) || ringing.State != ConnectionState.Alerting)
             {
                 return;

@@ -3,7 +3,7 @@ namespace PbxLab.Simulators.Pbx.Engine;
 // Features on a call in progress: hold, retrieve, consultation, transfer, conference, pickup.
 public sealed partial class PbxEngine
 {
-    /// <summary>Puts the device's connected call on hold; every party's monitors see HeldEvent.</summary>
+    /// <summary>Puts the device's connected call on hold. Every party's monitors see HeldEvent.</summary>
     public void Hold(string device)
     {
         lock (_lock)
@@ -14,7 +14,7 @@ public sealed partial class PbxEngine
         }
     }
 
-    /// <summary>Takes the device's held call off hold; every party's monitors see RetrievedEvent.</summary>
+    /// <summary>Takes the device's held call off hold. Every party's monitors see RetrievedEvent.</summary>
     public void Retrieve(string device)
     {
         lock (_lock)
@@ -47,7 +47,7 @@ public sealed partial class PbxEngine
 
     /// <summary>
     /// Holds the device's connected call and places a consultation call to <paramref name="number"/>
-    /// (a directory number or the trunk access code and an external number); returns the new call id.
+    /// (a directory number or the trunk access code and an external number). Returns the new call id.
     /// </summary>
     public string Consult(string device, string number)
     {
@@ -68,7 +68,7 @@ public sealed partial class PbxEngine
 
     /// <summary>
     /// Joins the other party of the device's held call with the other party of its active call (connected
-    /// or still ringing); the device leaves both. The joined call keeps the held call's id.
+    /// or still ringing). The device leaves both. The joined call keeps the held call's id.
     /// </summary>
     public string Transfer(string device)
     {
@@ -126,7 +126,7 @@ public sealed partial class PbxEngine
 
     /// <summary>
     /// Moves the device's connected two-party call to <paramref name="number"/> without consulting (a blind
-    /// transfer); the device leaves, the other party hears ringing at the new destination.
+    /// transfer). The device leaves, the other party hears ringing at the new destination.
     /// </summary>
     public void SingleStepTransfer(string device, string number)
     {
@@ -167,8 +167,8 @@ public sealed partial class PbxEngine
     }
 
     /// <summary>
-    /// Joins the device's held call and its connected call into a conference that keeps the held call's id;
-    /// every party's monitors see ConferencedEvent.
+    /// Joins the device's held call and its connected call into a conference that keeps the held call's id.
+    /// Every party's monitors see ConferencedEvent.
     /// </summary>
     public string Conference(string device)
     {
@@ -216,7 +216,7 @@ public sealed partial class PbxEngine
 
     /// <summary>
     /// <paramref name="pickingDevice"/> answers the call ringing at <paramref name="ringingDevice"/> (directed
-    /// pickup). The ringing device's monitors see DivertedEvent with cause callPickup; the picking device and
+    /// pickup). The ringing device's monitors see DivertedEvent with cause callPickup. The picking device and
     /// the caller see Delivered, then Established, with cause callPickup.
     /// </summary>
     public void Pickup(string pickingDevice, string ringingDevice)

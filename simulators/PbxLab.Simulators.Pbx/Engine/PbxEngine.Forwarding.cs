@@ -6,7 +6,7 @@ public sealed partial class PbxEngine
     /// <summary>
     /// Switches one kind of forwarding on (to <paramref name="destination"/>, a directory number or the trunk
     /// access code and an external number) or off. <paramref name="noAnswerAfter"/> is the ring time before
-    /// forward on no answer diverts; null keeps the engine's no-answer timeout. Raises ForwardingChanged on a change.
+    /// forward on no answer diverts. Null keeps the engine's no-answer timeout. Raises ForwardingChanged on a change.
     /// </summary>
     public void SetForwarding(string directoryNumber, PbxForwardingType type, string? destination, bool on, TimeSpan? noAnswerAfter = null)
     {

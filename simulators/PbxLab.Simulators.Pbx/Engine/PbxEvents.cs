@@ -78,7 +78,7 @@ public sealed record UserPresenceChanged(string DeviceId, PbxUserPresence Presen
 public sealed record ServiceStateChanged(string DeviceId, bool InService) : PbxEvent(DeviceId);
 
 /// <summary>
-/// <see cref="HoldingDevice"/> put the call on hold (ECMA-269 Held); the holding device sees its
+/// <see cref="HoldingDevice"/> put the call on hold (ECMA-269 Held). The holding device sees its
 /// connection in hold, the other parties their own connection.
 /// </summary>
 public sealed record CallHeld(string DeviceId, string CallId, string HoldingDevice, ConnectionState LocalState, PbxCallCause Cause)

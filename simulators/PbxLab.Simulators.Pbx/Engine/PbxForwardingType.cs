@@ -1,6 +1,6 @@
 namespace PbxLab.Simulators.Pbx.Engine;
 
-/// <summary>Call forwarding of a device; each value is the ECMA-269 ForwardingType in brackets.</summary>
+/// <summary>Call forwarding of a device. Each value is the ECMA-269 ForwardingType in brackets.</summary>
 public enum PbxForwardingType
 {
     /// <summary>Every call goes to the destination without ringing (forwardImmediate).</summary>

@@ -2,7 +2,7 @@ namespace PbxLab.Simulators.Pbx.Engine;
 
 /// <summary>
 /// Markers that stand for a calling number the PBX does not show. They contain no digits, so no
-/// dialled or presented number can equal them; the CSTA server writes them as ExtendedDeviceID
+/// dialled or presented number can equal them. The CSTA server writes them as ExtendedDeviceID
 /// <c>restricted</c> and <c>notKnown</c>.
 /// </summary>
 public static class PbxNumbers

@@ -2,11 +2,11 @@ namespace PbxLab.Simulators.Pbx.Profiles;
 
 /// <summary>
 /// Converts between E.164 numbers and the forms a PBX's dial plan uses: what a user dials, and how the
-/// PBX presents a caller. Pure functions; no state.
+/// PBX presents a caller. Pure functions. No state.
 /// </summary>
 public static class DialPlanNumbers
 {
-    /// <summary>Country calling code of a region, from ITU-T E.164 assignments; null for a region not listed.</summary>
+    /// <summary>Country calling code of a region, from ITU-T E.164 assignments. Null for a region not listed.</summary>
     public static string? CountryCallingCode(string region) => region switch
     {
         "FR" => "33",
@@ -51,7 +51,7 @@ public static class DialPlanNumbers
     };
 
     /// <summary>
-    /// Reads a number in the plan's dialable form (no trunk access code) back to E.164; null when it starts
+    /// Reads a number in the plan's dialable form (no trunk access code) back to E.164. Null when it starts
     /// with neither the international nor the national prefix, as a short code does.
     /// </summary>
     public static string? ToE164(string dialable, PbxDialPlan plan)

@@ -16,12 +16,12 @@ public sealed record PbxDialPlan(string TrunkAccessCode, string NationalPrefix, 
     /// </summary>
     public static PbxDialPlan Default { get; } = new("0", "0", "00", "FR");
 
-    /// <summary>How an incoming caller's number is shown to devices; see <see cref="CallerPresentation"/>.</summary>
+    /// <summary>How an incoming caller's number is shown to devices. See <see cref="CallerPresentation"/>.</summary>
     public CallerPresentation Presentation { get; init; } = CallerPresentation.WithTrunkAccessCode;
 
     /// <summary>
     /// The usual dial plan of a site in <paramref name="region"/>: FR, CH, DE, SE, GB or US.
-    /// Prefixes are the national ones (ITU-T E.164 national and international prefixes);
+    /// Prefixes are the national ones (ITU-T E.164 national and international prefixes).
     /// NOTE: the trunk access codes (0 in Europe, 9 in the UK and US) are the common PBX habit, not a rule.
     /// </summary>
     public static PbxDialPlan For(string region) => region switch

@@ -27,7 +27,7 @@ public sealed class CstaCallFeatureServerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _pbx.DisposeAsync();
 
     [Fact]
-    public async Task Held_event_lists_children_in_schema_order()
+    public async Task Held_event_in_schema_order()
     {
         await using var client = await MonitoredClientAsync("201");
         var callId = _pbx.Dial("200", "201");
@@ -47,7 +47,7 @@ public sealed class CstaCallFeatureServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Transfered_event_reaches_the_held_party_in_schema_order()
+    public async Task Transfered_event_in_schema_order()
     {
         await using var client = await MonitoredClientAsync("200");
         var first = _pbx.Dial("200", "201");
@@ -75,7 +75,7 @@ public sealed class CstaCallFeatureServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Conferenced_event_names_the_added_party_in_schema_order()
+    public async Task Conferenced_event_in_schema_order()
     {
         await using var client = await MonitoredClientAsync("202");
         var first = _pbx.Dial("200", "201");
@@ -101,7 +101,7 @@ public sealed class CstaCallFeatureServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Forwarding_set_over_csta_raises_ForwardingEvent_then_diverts()
+    public async Task SetForwarding_raises_event_then_diverts()
     {
         await using var diverting = await MonitoredClientAsync("201");
         await using var destination = await MonitoredClientAsync("202");
@@ -144,7 +144,7 @@ public sealed class CstaCallFeatureServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Hold_consult_and_transfer_requests_drive_the_engine()
+    public async Task Hold_consult_transfer_requests()
     {
         await using var control = await CstaTestClient.ConnectAsync(_pbx.Port);
         var first = _pbx.Dial("200", "201");
@@ -174,7 +174,7 @@ public sealed class CstaCallFeatureServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Withheld_caller_is_written_as_restricted()
+    public async Task Withheld_caller_written_restricted()
     {
         await using var client = await MonitoredClientAsync("201");
         _pbx.IncomingExternalCall(PbxNumbers.Restricted, "201");

@@ -17,7 +17,7 @@ public sealed class DialPlanNumbersTests
     [InlineData("GB", "+33123456789", "90033123456789")]
     [InlineData("US", "+12125550100", "912125550100")]
     [InlineData("US", "+33123456789", "901133123456789")]
-    public void Incoming_caller_is_presented_with_the_trunk_access_code(string region, string e164, string presented)
+    public void Incoming_caller_gets_trunk_code(string region, string e164, string presented)
     {
         Assert.Equal(presented, DialPlanNumbers.PresentIncoming(e164, PbxDialPlan.For(region)));
     }
@@ -26,7 +26,7 @@ public sealed class DialPlanNumbersTests
     [InlineData(CallerPresentation.National, "0123456789")]
     [InlineData(CallerPresentation.E164, "+33123456789")]
     [InlineData(CallerPresentation.WithTrunkAccessCode, "00123456789")]
-    public void Presentation_follows_the_dial_plan_setting(CallerPresentation presentation, string presented)
+    public void Presentation_follows_dial_plan(CallerPresentation presentation, string presented)
     {
         var plan = PbxDialPlan.For("FR") with { Presentation = presentation };
 
@@ -46,7 +46,7 @@ public sealed class DialPlanNumbersTests
     }
 
     [Fact]
-    public void Dial_string_is_what_a_person_dials()
+    public void Dial_string_adds_trunk_code()
     {
         Assert.Equal("00033123456789", DialPlanNumbers.ToDialString("+33123456789", PbxDialPlan.For("DE")));
         Assert.Equal("90033123456789", DialPlanNumbers.ToDialString("+33123456789", PbxDialPlan.For("GB")));
@@ -63,7 +63,7 @@ public sealed class DialPlanNumbersTests
     }
 
     [Fact]
-    public void Profiles_carry_their_default_regions()
+    public void Profiles_have_default_regions()
     {
         Assert.Equal("FR", PbxProfiles.MiVo400.DialPlan.Region);
         Assert.Equal("FR", PbxProfiles.MiVoice5000.DialPlan.Region);
@@ -72,7 +72,7 @@ public sealed class DialPlanNumbersTests
     }
 
     [Fact]
-    public void Us_profile_routes_9_011_out_and_presents_callers_with_9()
+    public void Us_profile_uses_trunk_code_9()
     {
         using var engine = new PbxEngine(PbxProfiles.MiVb, new FakeTimeProvider(), TimeSpan.FromSeconds(30));
         var events = new List<PbxEvent>();

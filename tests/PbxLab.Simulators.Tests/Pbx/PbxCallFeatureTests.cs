@@ -46,7 +46,7 @@ public sealed class PbxCallFeatureTests : IDisposable
     }
 
     [Fact]
-    public void Consultation_then_transfer_with_all_three_parties_monitored()
+    public void Consult_then_transfer_all_monitored()
     {
         var first = Connect("200", "201");
 
@@ -100,7 +100,7 @@ public sealed class PbxCallFeatureTests : IDisposable
     }
 
     [Fact]
-    public void Blind_transfer_rings_the_new_destination()
+    public void Blind_transfer_rings_destination()
     {
         var callId = Connect("200", "201");
 
@@ -122,7 +122,7 @@ public sealed class PbxCallFeatureTests : IDisposable
     }
 
     [Fact]
-    public void Conference_joins_three_and_a_leaving_party_leaves_the_others_connected()
+    public void Conference_survives_one_party_leaving()
     {
         var first = Connect("200", "201");
         var second = _engine.Consult("201", "202");
@@ -170,7 +170,7 @@ public sealed class PbxCallFeatureTests : IDisposable
     }
 
     [Fact]
-    public void Forward_busy_to_an_external_number_goes_out_on_the_trunk()
+    public void Forward_busy_to_external_number()
     {
         Connect("201", "202");
         _engine.SetForwarding("201", PbxForwardingType.Busy, "00612345678", on: true);
@@ -191,7 +191,7 @@ public sealed class PbxCallFeatureTests : IDisposable
     }
 
     [Fact]
-    public void Forward_no_answer_diverts_after_the_ring_time_then_the_destination_times_out()
+    public void Forward_no_answer_after_ring_time()
     {
         _engine.SetForwarding("201", PbxForwardingType.NoAnswer, "202", on: true, TimeSpan.FromSeconds(10));
         var callId = _engine.Dial("200", "201");
@@ -220,7 +220,7 @@ public sealed class PbxCallFeatureTests : IDisposable
     }
 
     [Fact]
-    public void Forwarding_switched_off_lets_calls_ring_again()
+    public void Forwarding_off_rings_again()
     {
         _engine.SetForwarding("201", PbxForwardingType.Immediate, "202", on: true);
         _engine.SetForwarding("201", PbxForwardingType.Immediate, null, on: false);
@@ -234,7 +234,7 @@ public sealed class PbxCallFeatureTests : IDisposable
     }
 
     [Fact]
-    public void Directed_pickup_moves_the_ringing_call()
+    public void Directed_pickup_moves_ringing_call()
     {
         var callId = _engine.Dial("200", "201");
         _events.Clear();
@@ -256,7 +256,7 @@ public sealed class PbxCallFeatureTests : IDisposable
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Rejected_call_fails_with_busy_for_the_caller(bool byHangup)
+    public void Rejected_call_fails_caller_busy(bool byHangup)
     {
         var callId = _engine.Dial("200", "201");
         _events.Clear();
@@ -280,7 +280,7 @@ public sealed class PbxCallFeatureTests : IDisposable
     }
 
     [Fact]
-    public void Withheld_caller_reaches_the_device_as_restricted()
+    public void Withheld_caller_arrives_restricted()
     {
         var callId = _engine.IncomingExternalCall(PbxNumbers.Restricted, "201");
 
@@ -292,7 +292,7 @@ public sealed class PbxCallFeatureTests : IDisposable
     }
 
     [Fact]
-    public void Impossible_feature_actions_name_the_device_and_its_state()
+    public void Impossible_features_name_device_state()
     {
         var hold = Assert.Throws<PbxOperationException>(() => _engine.Hold("202"));
         var retrieve = Assert.Throws<PbxOperationException>(() => _engine.Retrieve("202"));

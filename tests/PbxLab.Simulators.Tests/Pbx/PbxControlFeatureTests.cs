@@ -54,7 +54,7 @@ public sealed class PbxControlFeatureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Forwarding_and_withheld_incoming_call_over_http()
+    public async Task Forwarding_and_withheld_call_over_http()
     {
         var set = await _http.PostAsJsonAsync("devices/201/forwarding", new { type = "noAnswer", destination = "202", on = true, noAnswerAfterSeconds = 12 });
         var state = await _http.GetFromJsonAsync<JsonElement>("devices/201/forwarding");
@@ -71,7 +71,7 @@ public sealed class PbxControlFeatureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Impossible_hold_is_a_conflict_naming_the_device()
+    public async Task Impossible_hold_returns_conflict()
     {
         var response = await _http.PostAsync("devices/202/hold", null);
 
