@@ -62,4 +62,14 @@ public sealed class CallFeatureXmlTests
 
         Assert.Equal("SetForwarding has ringDuration 'soon', which is not a non-negative integer.", exception.Message);
     }
+
+    [Fact]
+    public void Empty_ConferenceCall_decodes_without_connections()
+    {
+        var body = "<ConferenceCall xmlns=\"http://www.ecma-international.org/standards/ecma-323/csta/ed5\"/>";
+
+        var decoded = Codec.Decode(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(new ConferenceCall(new ConnectionId(null, null), new ConnectionId(null, null)), decoded);
+    }
 }

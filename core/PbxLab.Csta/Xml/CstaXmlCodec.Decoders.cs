@@ -51,7 +51,9 @@ public sealed partial class CstaXmlCodec
             ["TransferCall"] = (root, x) => new TransferCall(x.RequiredConnectionId(root, "heldCall"), x.RequiredConnectionId(root, "activeCall")),
             ["TransferCallResponse"] = (root, x) => new TransferCallResponse(
                 CstaXmlElements.Child(root, "transferredCall") is { } transferred ? x.ParseConnectionId(transferred) : null),
-            ["ConferenceCall"] = (root, x) => new ConferenceCall(x.RequiredConnectionId(root, "heldCall"), x.RequiredConnectionId(root, "activeCall")),
+            // A ConferenceCall without its connections still decodes, so a client that serves no
+            // conferences can answer it with serviceNotSupported rather than a decoding error.
+            ["ConferenceCall"] = (root, x) => new ConferenceCall(OptionalConnection(root, "heldCall", x), OptionalConnection(root, "activeCall", x)),
             ["ConferenceCallResponse"] = (root, x) => new ConferenceCallResponse(x.RequiredConnectionId(root, "conferenceCall")),
             ["SingleStepTransferCall"] = (root, x) => new SingleStepTransferCall(
                 x.RequiredConnectionId(root, "activeCall"), x.RequiredText(root, "transferredTo")),
@@ -200,6 +202,9 @@ public sealed partial class CstaXmlCodec
         "HoldCall", "RetrieveCall", "ConsultationCall", "TransferCall", "ConferenceCall", "SingleStepTransferCall",
         "SetForwarding", "GetForwarding",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static ConnectionId OptionalConnection(XElement root, string localName, CstaXmlElements x) =>
+        CstaXmlElements.Child(root, localName) is { } element ? x.ParseConnectionId(element) : new ConnectionId(null, null);
 
     private static SystemRegister DecodeSystemRegister(XElement root, CstaXmlElements x)
     {
