@@ -70,8 +70,40 @@ public sealed class PbxSimulator : IAsyncDisposable
     /// <summary>Places a call; <paramref name="number"/> is a directory number or the trunk access code and an external number. Returns the call id.</summary>
     public string Dial(string fromDevice, string number) => _engine.Dial(fromDevice, number);
 
-    /// <summary>Offers a call from an external number on the trunk to a device; returns the call id.</summary>
+    /// <summary>
+    /// Offers a call from an external number on the trunk to a device. Returns the call id. An E.164 number
+    /// ("+33123456789") is presented as the profile's dial plan says. <see cref="PbxNumbers.Restricted"/> or
+    /// <see cref="PbxNumbers.NotKnown"/> make a withheld number.
+    /// </summary>
     public string IncomingExternalCall(string callingNumber, string toDevice) => _engine.IncomingExternalCall(callingNumber, toDevice);
+
+    /// <summary>Puts the device's answered call on hold.</summary>
+    public void Hold(string device) => _engine.Hold(device);
+
+    /// <summary>Takes the device's held call off hold.</summary>
+    public void Retrieve(string device) => _engine.Retrieve(device);
+
+    /// <summary>Holds the device's call and places a consultation call. Returns the new call id.</summary>
+    public string Consult(string device, string number) => _engine.Consult(device, number);
+
+    /// <summary>Joins the device's held and active calls and drops the device. Returns the id of the joined call.</summary>
+    public string Transfer(string device) => _engine.Transfer(device);
+
+    /// <summary>Moves the device's answered call to another number without consulting (blind transfer).</summary>
+    public void SingleStepTransfer(string device, string number) => _engine.SingleStepTransfer(device, number);
+
+    /// <summary>Joins the device's held and active calls into a conference. Returns the conference's call id.</summary>
+    public string Conference(string device) => _engine.Conference(device);
+
+    /// <summary>Switches one kind of call forwarding of a device on or off.</summary>
+    public void SetForwarding(string device, PbxForwardingType type, string? destination, bool on, TimeSpan? noAnswerAfter = null) =>
+        _engine.SetForwarding(device, type, destination, on, noAnswerAfter);
+
+    /// <summary>A device answers the call ringing at another device (directed pickup).</summary>
+    public void Pickup(string pickingDevice, string ringingDevice) => _engine.Pickup(pickingDevice, ringingDevice);
+
+    /// <summary>The user of a ringing device refuses the call.</summary>
+    public void Reject(string device) => _engine.Reject(device);
 
     /// <summary>Answers the call ringing at the device.</summary>
     public void Answer(string device) => _engine.Answer(device);

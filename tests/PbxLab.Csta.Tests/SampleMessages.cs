@@ -70,6 +70,25 @@ internal static class SampleMessages
             [new ConnectionListItem(new ConnectionId("8", "200"), new ConnectionId("5", "200"), "200")],
             LocalConnectionState.Connected,
             EventCause.Conference),
+        new HoldCall(Connection),
+        new HoldCallResponse(),
+        new RetrieveCall(Connection),
+        new RetrieveCallResponse(),
+        new ConsultationCall(Connection, "202"),
+        new ConsultationCallResponse(new ConnectionId("00000009", "200")),
+        new TransferCall(Connection, new ConnectionId("00000009", "200")),
+        new TransferCallResponse(new ConnectionId("00000008", "201")),
+        new ConferenceCall(Connection, new ConnectionId("00000009", "200")),
+        new ConferenceCallResponse(new ConnectionId("00000008", "200")),
+        new SingleStepTransferCall(Connection, "0612345678"),
+        new SingleStepTransferCallResponse(null),
+        new SetForwarding("200", ForwardingType.ForwardNoAns, true, "201", RingDuration: 15),
+        new SetForwardingResponse(),
+        new GetForwarding("200"),
+        new GetForwardingResponse(
+            [new ForwardListItem(ForwardingType.ForwardImmediate, false, null), new ForwardListItem(ForwardingType.ForwardBusy, true, "00612345678")],
+            RingDuration: 20),
+        new ForwardingEvent("17", "200", ForwardingType.ForwardBusy, true, "201"),
     ];
 
     public static TheoryData<string> Names()

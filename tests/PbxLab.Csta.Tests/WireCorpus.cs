@@ -145,10 +145,10 @@ internal static class WireCorpus
             "MonitorStart"),
         new(
             "Unknown request",
-            "<ConferenceCall xmlns=\"" + Ed5 + "\"><heldCall/></ConferenceCall>",
+            "<DeflectCall xmlns=\"" + Ed5 + "\"><callToBeDiverted/></DeflectCall>",
             CstaRejectReason.UnknownMessage,
-            "'ConferenceCall' is not a CSTA message this library decodes.",
-            "ConferenceCall"),
+            "'DeflectCall' is not a CSTA message this library decodes.",
+            "DeflectCall"),
         new(
             "MonitorStart without monitorObject",
             "<MonitorStart xmlns=\"" + Ed5 + "\"><monitorType>device</monitorType></MonitorStart>",

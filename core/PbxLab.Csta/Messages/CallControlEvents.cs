@@ -40,6 +40,12 @@ public sealed record DeliveredEvent(
     EventCause? Cause) : CallEvent(MonitorCrossRefId)
 {
     public override ConnectionId SubjectConnection => Connection;
+
+    /// <summary>
+    /// The device that last redirected the call here (forwarding, deflection, pickup), written as the
+    /// <c>numberDialed</c> choice of <c>lastRedirectionDevice</c>. Null leaves the element out.
+    /// </summary>
+    public string? LastRedirectionDevice { get; init; }
 }
 
 public sealed record EstablishedEvent(

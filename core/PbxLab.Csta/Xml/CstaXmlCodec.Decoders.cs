@@ -41,6 +41,52 @@ public sealed partial class CstaXmlCodec
             ["GetDoNotDisturb"] = (root, x) => new GetDoNotDisturb(x.RequiredText(root, "device")),
             ["GetDoNotDisturbResponse"] = (root, x) => new GetDoNotDisturbResponse(x.ParseBoolean(x.RequiredChild(root, "doNotDisturbOn"))),
 
+            ["HoldCall"] = (root, x) => new HoldCall(x.RequiredConnectionId(root, "callToBeHeld")),
+            ["HoldCallResponse"] = (_, _) => new HoldCallResponse(),
+            ["RetrieveCall"] = (root, x) => new RetrieveCall(x.RequiredConnectionId(root, "callToBeRetrieved")),
+            ["RetrieveCallResponse"] = (_, _) => new RetrieveCallResponse(),
+            ["ConsultationCall"] = (root, x) => new ConsultationCall(
+                x.RequiredConnectionId(root, "existingCall"), x.RequiredText(root, "consultedDevice")),
+            ["ConsultationCallResponse"] = (root, x) => new ConsultationCallResponse(x.RequiredConnectionId(root, "initiatedCall")),
+            ["TransferCall"] = (root, x) => new TransferCall(x.RequiredConnectionId(root, "heldCall"), x.RequiredConnectionId(root, "activeCall")),
+            ["TransferCallResponse"] = (root, x) => new TransferCallResponse(
+                CstaXmlElements.Child(root, "transferredCall") is { } transferred ? x.ParseConnectionId(transferred) : null),
+            // A ConferenceCall without its connections still decodes, so a client that serves no
+            // conferences can answer it with serviceNotSupported rather than a decoding error.
+            ["ConferenceCall"] = (root, x) => new ConferenceCall(OptionalConnection(root, "heldCall", x), OptionalConnection(root, "activeCall", x)),
+            ["ConferenceCallResponse"] = (root, x) => new ConferenceCallResponse(x.RequiredConnectionId(root, "conferenceCall")),
+            ["SingleStepTransferCall"] = (root, x) => new SingleStepTransferCall(
+                x.RequiredConnectionId(root, "activeCall"), x.RequiredText(root, "transferredTo")),
+            ["SingleStepTransferCallResponse"] = (root, x) => new SingleStepTransferCallResponse(
+                CstaXmlElements.Child(root, "transferredCall") is { } transferred ? x.ParseConnectionId(transferred) : null),
+
+            ["SetForwarding"] = (root, x) => new SetForwarding(
+                x.RequiredText(root, "device"),
+                x.ParseEnum<ForwardingType>(x.RequiredChild(root, "forwardingType")),
+                x.ParseBoolean(x.RequiredChild(root, "activateForward")),
+                x.OptionalText(root, "forwardDN") is { Length: > 0 } forwardDn ? forwardDn : null,
+                x.OptionalInteger(root, "ringCount"),
+                x.OptionalInteger(root, "ringDuration")),
+            ["SetForwardingResponse"] = (_, _) => new SetForwardingResponse(),
+            ["GetForwarding"] = (root, x) => new GetForwarding(x.RequiredText(root, "device")),
+            ["GetForwardingResponse"] = (root, x) => new GetForwardingResponse(
+                CstaXmlElements.Child(root, "forwardingList") is { } list
+                    ? [.. list.Elements().Where(e => e.Name.LocalName == "forwardListItem").Select(item => new ForwardListItem(
+                        x.ParseEnum<ForwardingType>(x.RequiredChild(item, "forwardingType")),
+                        x.ParseBoolean(x.RequiredChild(item, "forwardStatus")),
+                        x.OptionalText(item, "forwardDN") is { Length: > 0 } dn ? dn : null))]
+                    : [],
+                x.OptionalInteger(root, "ringCount"),
+                x.OptionalInteger(root, "ringDuration")),
+            ["ForwardingEvent"] = (root, x) => new ForwardingEvent(
+                x.RequiredText(root, "monitorCrossRefID"),
+                x.RequiredText(root, "device"),
+                x.ParseEnum<ForwardingType>(x.RequiredChild(root, "forwardingType")),
+                x.ParseBoolean(x.RequiredChild(root, "forwardStatus")),
+                x.OptionalText(root, "forwardTo") is { Length: > 0 } forwardTo ? forwardTo : null,
+                x.OptionalInteger(root, "ringCount"),
+                x.OptionalInteger(root, "ringDuration")),
+
             ["CSTAErrorCode"] = DecodeErrorCode,
 
             ["ServiceInitiatedEvent"] = (root, x) => new ServiceInitiatedEvent(
@@ -63,7 +109,12 @@ public sealed partial class CstaXmlCodec
                 x.OptionalExtendedDeviceId(root, "callingDevice"),
                 x.OptionalExtendedDeviceId(root, "calledDevice"),
                 x.OptionalEnum<LocalConnectionState>(root, "localConnectionInfo"),
-                CstaXmlElements.OptionalCause(root)),
+                CstaXmlElements.OptionalCause(root))
+            {
+                LastRedirectionDevice = CstaXmlElements.Child(root, "lastRedirectionDevice") is { } redirection
+                    ? x.OptionalText(redirection, "numberDialed")
+                    : null,
+            },
             ["EstablishedEvent"] = (root, x) => new EstablishedEvent(
                 x.RequiredText(root, "monitorCrossRefID"),
                 x.RequiredConnectionId(root, "establishedConnection"),
@@ -148,7 +199,12 @@ public sealed partial class CstaXmlCodec
     {
         "SystemStatus", "SystemRegister", "RequestSystemStatus", "MonitorStart", "MonitorStop", "SnapshotDevice",
         "MakeCall", "AnswerCall", "ClearConnection", "SetDoNotDisturb", "GetDoNotDisturb",
+        "HoldCall", "RetrieveCall", "ConsultationCall", "TransferCall", "ConferenceCall", "SingleStepTransferCall",
+        "SetForwarding", "GetForwarding",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static ConnectionId OptionalConnection(XElement root, string localName, CstaXmlElements x) =>
+        CstaXmlElements.Child(root, localName) is { } element ? x.ParseConnectionId(element) : new ConnectionId(null, null);
 
     private static SystemRegister DecodeSystemRegister(XElement root, CstaXmlElements x)
     {

@@ -15,6 +15,7 @@ public sealed partial class CstaXmlCodec
         {
             SystemStatus m => [Text("sysStatRegisterID", m.SysStatRegisterId), Enum<SystemStatusValue>("systemStatus", m.Status)],
             SystemStatusResponse or MonitorStopResponse or AnswerCallResponse or ClearConnectionResponse or SetDoNotDisturbResponse => [],
+            HoldCallResponse or RetrieveCallResponse or SetForwardingResponse => [],
             SystemRegister m => [Element("requestTypes", Boolean("systemStatus", m.SystemStatus), Boolean("requestSystemStatus", m.RequestSystemStatus))],
             SystemRegisterResponse m => [Text("sysStatRegisterID", m.SysStatRegisterId)],
             RequestSystemStatus m => [Text("sysStatRegisterID", m.SysStatRegisterId)],
@@ -40,6 +41,31 @@ public sealed partial class CstaXmlCodec
             GetDoNotDisturb m => [Text("device", m.Device)],
             GetDoNotDisturbResponse m => [Boolean("doNotDisturbOn", m.DoNotDisturbOn)],
 
+            HoldCall m => [Connection("callToBeHeld", m.CallToBeHeld)],
+            RetrieveCall m => [Connection("callToBeRetrieved", m.CallToBeRetrieved)],
+            ConsultationCall m => [Connection("existingCall", m.ExistingCall), Text("consultedDevice", m.ConsultedDevice)],
+            ConsultationCallResponse m => [Connection("initiatedCall", m.InitiatedCall)],
+            TransferCall m => [Connection("heldCall", m.HeldCall), Connection("activeCall", m.ActiveCall)],
+            TransferCallResponse m => [Connection("transferredCall", m.TransferredCall)],
+            ConferenceCall m => [Connection("heldCall", m.HeldCall), Connection("activeCall", m.ActiveCall)],
+            ConferenceCallResponse m => [Connection("conferenceCall", m.ConferenceCall)],
+            SingleStepTransferCall m => [Connection("activeCall", m.ActiveCall), Text("transferredTo", m.TransferredTo)],
+            SingleStepTransferCallResponse m => [Connection("transferredCall", m.TransferredCall)],
+
+            SetForwarding m => [
+                Text("device", m.Device), Enum<ForwardingType>("forwardingType", m.ForwardingType), Boolean("activateForward", m.ActivateForward),
+                Text("forwardDN", m.ForwardDN), Number("ringCount", m.RingCount), Number("ringDuration", m.RingDuration)],
+            GetForwarding m => [Text("device", m.Device)],
+            GetForwardingResponse m => [
+                Element("forwardingList", m.ForwardingList.Select(item => Element(
+                    "forwardListItem",
+                    Enum<ForwardingType>("forwardingType", item.ForwardingType), Boolean("forwardStatus", item.ForwardStatus), Text("forwardDN", item.ForwardDN)))),
+                Number("ringCount", m.RingCount), Number("ringDuration", m.RingDuration)],
+            ForwardingEvent m => [
+                Text("monitorCrossRefID", m.MonitorCrossRefId), Text("device", m.Device), Enum<ForwardingType>("forwardingType", m.ForwardingType),
+                Boolean("forwardStatus", m.ForwardStatus), Text("forwardTo", m.ForwardTo),
+                Number("ringCount", m.RingCount), Number("ringDuration", m.RingDuration)],
+
             CstaErrorCode m => [new XElement(_namespace + m.Category, m.Value)],
 
             ServiceInitiatedEvent m => [
@@ -52,6 +78,7 @@ public sealed partial class CstaXmlCodec
             DeliveredEvent m => [
                 Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("connection", m.Connection),
                 Device("alertingDevice", m.AlertingDevice), Device("callingDevice", m.CallingDevice), Device("calledDevice", m.CalledDevice),
+                m.LastRedirectionDevice is { } redirection ? Element("lastRedirectionDevice", Text("numberDialed", redirection)) : null,
                 Enum("localConnectionInfo", m.LocalConnectionInfo), Enum("cause", m.Cause)],
             EstablishedEvent m => [
                 Text("monitorCrossRefID", m.MonitorCrossRefId), Connection("establishedConnection", m.EstablishedConnection),
@@ -102,6 +129,9 @@ public sealed partial class CstaXmlCodec
     private XElement? Element(string name, params object?[] content) => new(_namespace + name, content);
 
     private XElement? Text(string name, string? value) => value is null ? null : new XElement(_namespace + name, value);
+
+    private XElement? Number(string name, int? value) =>
+        value is null ? null : new XElement(_namespace + name, value.Value.ToString(CultureInfo.InvariantCulture));
 
     private XElement? Boolean(string name, bool? value) => value is null ? null : new XElement(_namespace + name, value.Value ? "true" : "false");
 

@@ -80,6 +80,25 @@ internal sealed class CstaXmlElements(string rootName)
     public bool? OptionalBoolean(XElement parent, string localName) =>
         Child(parent, localName) is { } element ? ParseBoolean(element) : null;
 
+    public int? OptionalInteger(XElement parent, string localName)
+    {
+        if (Child(parent, localName) is not { } element)
+        {
+            return null;
+        }
+
+        var text = element.Value.Trim();
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        throw new CstaDecodeException(
+            CstaRejectReason.InvalidValue,
+            $"{RootName} has {localName} '{Truncate(text)}', which is not a non-negative integer.",
+            RootName);
+    }
+
     public ConnectionId ParseConnectionId(XElement element) =>
         new(
             OptionalText(element, "callID") is { Length: > 0 } callId ? callId : null,

@@ -86,7 +86,7 @@ public sealed partial class PbxControlEndpoint : IAsyncDisposable
             var status = exception.Failure switch
             {
                 PbxFailure.UnknownDevice or PbxFailure.UnknownCall => StatusCodes.Status404NotFound,
-                PbxFailure.InvalidNumber => StatusCodes.Status400BadRequest,
+                PbxFailure.InvalidNumber or PbxFailure.InvalidForwarding => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status409Conflict,
             };
             await WriteErrorAsync(context, status, exception.Message);
@@ -149,10 +149,34 @@ public sealed partial class PbxControlEndpoint : IAsyncDisposable
         app.MapPost("/devices/{dn}/role", (string dn, RoleRequest body) =>
             Done(() => simulator.SetCloudLinkRole(dn, Required(body.Role, "role")), simulator, dn));
 
+        app.MapPost("/devices/{dn}/hold", (string dn) => Done(() => simulator.Hold(dn), simulator, dn));
+        app.MapPost("/devices/{dn}/retrieve", (string dn) => Done(() => simulator.Retrieve(dn), simulator, dn));
+        app.MapPost("/devices/{dn}/reject", (string dn) => Done(() => simulator.Reject(dn), simulator, dn));
+        app.MapPost("/devices/{dn}/transfer", (string dn) => Done(() => simulator.Transfer(dn), simulator, dn));
+        app.MapPost("/devices/{dn}/conference", (string dn) => Done(() => simulator.Conference(dn), simulator, dn));
+        app.MapPost("/devices/{dn}/blind-transfer", (string dn, NumberRequest body) =>
+            Done(() => simulator.SingleStepTransfer(dn, Required(body.To, "to")), simulator, dn));
+        app.MapPost("/devices/{dn}/consult", (string dn, NumberRequest body) =>
+            Results.Created((string?)null, new CallCreated(simulator.Consult(dn, Required(body.To, "to")))));
+        app.MapPost("/devices/{dn}/pickup", (string dn, PickupRequest body) =>
+            Done(() => simulator.Pickup(dn, Required(body.Ringing, "ringing")), simulator, dn));
+        app.MapPost("/devices/{dn}/forwarding", (string dn, ForwardingRequest body) =>
+        {
+            var type = ParseForwardingType(body.Type);
+            TimeSpan? after = body.NoAnswerAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+            return Done(() => simulator.SetForwarding(dn, type, body.Destination, Required(body.On, "on"), after), simulator, dn);
+        });
+        app.MapGet("/devices/{dn}/forwarding", (string dn) =>
+        {
+            var (destinations, after) = simulator.Engine.GetForwarding(dn);
+            return new ForwardingState(
+                destinations.ToDictionary(pair => ForwardingTypeName(pair.Key), pair => pair.Value), (int)Math.Ceiling(after.TotalSeconds));
+        });
+
         app.MapPost("/calls", (DialRequest body) =>
             Results.Created((string?)null, new CallCreated(simulator.Dial(Required(body.From, "from"), Required(body.To, "to")))));
         app.MapPost("/calls/incoming", (IncomingCallRequest body) =>
-            Results.Created((string?)null, new CallCreated(simulator.IncomingExternalCall(Required(body.CallingNumber, "callingNumber"), Required(body.To, "to")))));
+            Results.Created((string?)null, new CallCreated(simulator.IncomingExternalCall(CallingNumberOf(body), Required(body.To, "to")))));
         app.MapPost("/calls/{callId}/answer-external", (string callId) =>
         {
             simulator.AnswerExternal(callId);
@@ -198,6 +222,29 @@ public sealed partial class PbxControlEndpoint : IAsyncDisposable
         throw new ControlInputException(
             $"Presence '{text}' is invalid. Use one of: available, absent, meeting, busy, notAvailable.");
     }
+
+    private static string CallingNumberOf(IncomingCallRequest body) => body.Withheld switch
+    {
+        null => Required(body.CallingNumber, "callingNumber"),
+        "restricted" => PbxNumbers.Restricted,
+        "notKnown" => PbxNumbers.NotKnown,
+        var other => throw new ControlInputException($"Withheld '{other}' is invalid. Use restricted or notKnown, or leave it out and give callingNumber."),
+    };
+
+    private static PbxForwardingType ParseForwardingType(string? value) => Required(value, "type") switch
+    {
+        "immediate" => PbxForwardingType.Immediate,
+        "busy" => PbxForwardingType.Busy,
+        "noAnswer" => PbxForwardingType.NoAnswer,
+        var other => throw new ControlInputException($"Forwarding type '{other}' is invalid. Use immediate, busy or noAnswer."),
+    };
+
+    private static string ForwardingTypeName(PbxForwardingType type) => type switch
+    {
+        PbxForwardingType.Immediate => "immediate",
+        PbxForwardingType.Busy => "busy",
+        _ => "noAnswer",
+    };
 
     private sealed class ControlInputException(string message) : Exception(message);
 

@@ -6,7 +6,17 @@ internal sealed record AddDeviceRequest(string? Dn, string? Owner, string? Displ
 
 internal sealed record DialRequest(string? From, string? To);
 
-internal sealed record IncomingCallRequest(string? CallingNumber, string? To);
+/// <summary>An external call in: <c>callingNumber</c> in E.164, or <c>withheld</c> "restricted" or "notKnown" instead.</summary>
+internal sealed record IncomingCallRequest(string? CallingNumber, string? To, string? Withheld = null);
+
+internal sealed record NumberRequest(string? To);
+
+internal sealed record PickupRequest(string? Ringing);
+
+/// <summary>Forwarding of one type ("immediate", "busy" or "noAnswer") switched on or off.</summary>
+internal sealed record ForwardingRequest(string? Type, string? Destination, bool? On, int? NoAnswerAfterSeconds);
+
+internal sealed record ForwardingState(IReadOnlyDictionary<string, string> Destinations, int NoAnswerAfterSeconds);
 
 internal sealed record DoNotDisturbRequest(bool? On);
 

@@ -8,7 +8,7 @@ namespace PbxLab.Simulators.Pbx.Engine;
 /// <param name="DoNotDisturb">Whether do not disturb is on.</param>
 /// <param name="UserPresence">PBX user presence; stays Available on profiles without user presence.</param>
 /// <param name="InService">Whether the device is in service.</param>
-/// <param name="Calls">The device's current calls (at most one in this engine).</param>
+/// <param name="Calls">The device's current calls (one active call, plus a held one during a consultation).</param>
 public sealed record DeviceInfo(
     string DirectoryNumber,
     string? Owner,

@@ -20,4 +20,24 @@ public enum PbxCallCause
 
     /// <summary>Nobody answered before the no-answer timeout (ECMA-269 callNotAnswered).</summary>
     CallNotAnswered,
+
+    /// <summary>A plain hold or retrieve (ECMA-269 normal).</summary>
+    Normal,
+
+    Consultation,
+
+    Transfer,
+
+    SingleStepTransfer,
+
+    Conference,
+
+    CallForwardImmediate,
+
+    CallForwardBusy,
+
+    CallForwardNoAnswer,
+
+    /// <summary>Another device picked the ringing call up (ECMA-269 callPickup).</summary>
+    CallPickup,
 }

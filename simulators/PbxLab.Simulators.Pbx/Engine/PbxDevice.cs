@@ -17,6 +17,17 @@ internal sealed class PbxDevice(string directoryNumber, string? owner, string? d
 
     public bool InService { get; set; } = true;
 
-    /// <summary>The device's call; a device with a call is busy, so it never holds more than one.</summary>
-    public PbxCall? Call { get; set; }
+    /// <summary>The device's calls: at most one active, plus one held during a consultation.</summary>
+    public List<PbxCall> Calls { get; } = [];
+
+    /// <summary>Forwarding destinations that are switched on, by type.</summary>
+    public Dictionary<PbxForwardingType, string> Forwarding { get; } = [];
+
+    /// <summary>How long a call rings before forward on no answer diverts it. Null uses the engine's no-answer timeout.</summary>
+    public TimeSpan? NoAnswerForwardAfter { get; set; }
+
+    /// <summary>The call the device is talking on, dialling or ringing in, as opposed to a held one.</summary>
+    public PbxCall? ActiveCall => Calls.FirstOrDefault(c => c.PartyOf(this)?.State is not ConnectionState.Hold);
+
+    public PbxCall? HeldCall => Calls.FirstOrDefault(c => c.PartyOf(this)?.State is ConnectionState.Hold);
 }

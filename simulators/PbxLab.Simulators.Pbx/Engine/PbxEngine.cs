@@ -191,9 +191,9 @@ public sealed partial class PbxEngine : IDisposable
                 return;
             }
 
-            if (!inService && device.Call is { } call)
+            while (!inService && device.Calls.LastOrDefault() is { } call)
             {
-                Clear(call, call.PartyOf(device), PbxCallCause.NormalClearing);
+                Clear(call, call.PartyOf(device)!, PbxCallCause.NormalClearing);
             }
 
             device.InService = inService;
@@ -253,7 +253,7 @@ public sealed partial class PbxEngine : IDisposable
         device.DoNotDisturb,
         device.UserPresence,
         device.InService,
-        device.Call is { } call ? [call.ToInfo(device)] : []);
+        [.. device.Calls.Select(call => call.ToInfo(device))]);
 
     private static bool IsDialable(string? number) =>
         !string.IsNullOrEmpty(number) && number.Length <= 32 && number.All(char.IsAsciiDigit);

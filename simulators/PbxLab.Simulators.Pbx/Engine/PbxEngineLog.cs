@@ -27,5 +27,14 @@ public sealed partial class PbxEngine
 
         [LoggerMessage(2006, LogLevel.Error, "Clearing unanswered call {CallId} failed")]
         public static partial void NoAnswerFailed(ILogger logger, Exception exception, string callId);
+
+        [LoggerMessage(2007, LogLevel.Debug, "Call {CallId} diverted from {Diverting} to {Destination} ({Cause})")]
+        public static partial void CallDiverted(ILogger logger, string callId, string diverting, string destination, PbxCallCause cause);
+
+        [LoggerMessage(2008, LogLevel.Debug, "Call {CallId} joined with {OtherCallId} and transferred by {Transferring}")]
+        public static partial void CallTransferred(ILogger logger, string callId, string? otherCallId, string transferring);
+
+        [LoggerMessage(2009, LogLevel.Debug, "Call {CallId} joined with {OtherCallId} into a conference by {Conferencing}")]
+        public static partial void CallConferenced(ILogger logger, string callId, string otherCallId, string conferencing);
     }
 }

@@ -13,4 +13,7 @@ public enum PbxFailure
     NoCallToClear,
     UnknownCall,
     NotSupportedByProfile,
+    NoActiveCall,
+    NoHeldCall,
+    InvalidForwarding,
 }

@@ -30,7 +30,8 @@ public static class PbxProfiles
         SpeaksFirst: true,
         MonitorLicences: 800,
         HeartbeatInterval: DefaultHeartbeat,
-        DialPlan: PbxDialPlan.Default);
+        // NOTE: region FR is an assumption (the solution guide's examples are French).
+        DialPlan: PbxDialPlan.For("FR"));
 
     /// <summary>MiVoice 5000: ports 3211 to 3213 and the role limit (2,500, role CTI) from the solution guide.</summary>
     public static PbxProfile MiVoice5000 { get; } = new(
@@ -46,7 +47,8 @@ public static class PbxProfiles
         SpeaksFirst: false,
         MonitorLicences: 2_500,
         HeartbeatInterval: DefaultHeartbeat,
-        DialPlan: PbxDialPlan.Default);
+        // NOTE: region FR is an assumption (MiVoice 5000 is the French product line).
+        DialPlan: PbxDialPlan.For("FR"));
 
     /// <summary>MiVoice MX-ONE: ECMA-323 ed4 on port 8882 (field trace), role limit 5,000 (role User).</summary>
     public static PbxProfile MxOne { get; } = new(
@@ -62,7 +64,8 @@ public static class PbxProfiles
         // NOTE: MX-ONE monitor limits are not documented; one licence per device is assumed.
         MonitorLicences: 10_000,
         HeartbeatInterval: DefaultHeartbeat,
-        DialPlan: PbxDialPlan.Default);
+        // NOTE: region SE is an assumption (MX-ONE comes from Ericsson's Swedish line).
+        DialPlan: PbxDialPlan.For("SE"));
 
     /// <summary>MiVoice Business: 5,600 monitors per server (MiTAI figure), role limit 2,500.</summary>
     public static PbxProfile MiVb { get; } = new(
@@ -78,7 +81,8 @@ public static class PbxProfiles
         SpeaksFirst: false,
         MonitorLicences: 5_600,
         HeartbeatInterval: DefaultHeartbeat,
-        DialPlan: PbxDialPlan.Default);
+        // NOTE: region US is an assumption (MiVoice Business is sold mostly in North America).
+        DialPlan: PbxDialPlan.For("US"));
 
     public static IReadOnlyList<PbxProfile> All { get; } = [MiVo400, MiVoice5000, MxOne, MiVb];
 

@@ -26,7 +26,10 @@ internal static class CstaEventMapper
             Known(e.CallingDevice),
             Known(e.CalledDevice),
             Map(e.LocalState),
-            Map(e.Cause)),
+            Map(e.Cause))
+        {
+            LastRedirectionDevice = e.LastRedirectionDevice,
+        },
 
         CallEstablished e => new EstablishedEvent(
             monitorCrossRefId,
@@ -38,7 +41,52 @@ internal static class CstaEventMapper
             Map(e.Cause)),
 
         CallConnectionCleared e => new ConnectionClearedEvent(
-            monitorCrossRefId, new ConnectionId(e.CallId, e.DeviceId), Known(e.ReleasingDevice), Map(e.LocalState), Map(e.Cause)),
+            monitorCrossRefId, new ConnectionId(e.CallId, e.DroppedDevice ?? e.DeviceId), Known(e.ReleasingDevice), Map(e.LocalState), Map(e.Cause)),
+
+        CallHeld e => new HeldEvent(
+            monitorCrossRefId, new ConnectionId(e.CallId, e.HoldingDevice), Known(e.HoldingDevice), Map(e.LocalState), Map(e.Cause)),
+
+        CallRetrieved e => new RetrievedEvent(
+            monitorCrossRefId, new ConnectionId(e.CallId, e.RetrievingDevice), Known(e.RetrievingDevice), Map(e.LocalState), Map(e.Cause)),
+
+        CallTransferred e => new TransferedEvent(
+            monitorCrossRefId,
+            new ConnectionId(e.PrimaryOldCall, e.TransferringDevice),
+            e.SecondaryOldCall is { } secondary ? new ConnectionId(secondary, e.TransferringDevice) : null,
+            Known(e.TransferringDevice),
+            Known(e.TransferredToDevice),
+            Map(e.TransferredConnections),
+            Map(e.LocalState),
+            Map(e.Cause)),
+
+        CallConferenced e => new ConferencedEvent(
+            monitorCrossRefId,
+            new ConnectionId(e.PrimaryOldCall, e.ConferencingDevice),
+            new ConnectionId(e.SecondaryOldCall, e.ConferencingDevice),
+            Known(e.ConferencingDevice),
+            Known(e.AddedParty),
+            Map(e.ConferenceConnections),
+            Map(e.LocalState),
+            Map(e.Cause)),
+
+        // ECMA-269 Diverted: connection is the diverting device's connection, which the call has left.
+        CallDiverted e => new DivertedEvent(
+            monitorCrossRefId,
+            new ConnectionId(e.CallId, e.DivertingDevice),
+            Known(e.DivertingDevice),
+            Known(e.NewDestination),
+            Known(e.CallingDevice),
+            Known(e.CalledDevice),
+            Map(e.LocalState),
+            Map(e.Cause)),
+
+        ForwardingChanged e => new ForwardingEvent(
+            monitorCrossRefId,
+            e.DeviceId,
+            Map(e.ForwardingType),
+            e.On,
+            e.Destination,
+            RingDuration: e.NoAnswerAfter is { } after ? (int)Math.Ceiling(after.TotalSeconds) : null),
 
         CallFailed e => new FailedEvent(
             monitorCrossRefId,
@@ -91,8 +139,35 @@ internal static class CstaEventMapper
         PbxCallCause.DoNotDisturb => EventCause.DoNotDisturb,
         PbxCallCause.DestNotObtainable => EventCause.DestNotObtainable,
         PbxCallCause.CallNotAnswered => EventCause.CallNotAnswered,
+        PbxCallCause.Normal => EventCause.Normal,
+        PbxCallCause.Consultation => EventCause.Consultation,
+        PbxCallCause.Transfer => EventCause.Transfer,
+        PbxCallCause.SingleStepTransfer => EventCause.SingleStepTransfer,
+        PbxCallCause.Conference => EventCause.Conference,
+        PbxCallCause.CallForwardImmediate => EventCause.CallForwardImmediate,
+        PbxCallCause.CallForwardBusy => EventCause.CallForwardBusy,
+        PbxCallCause.CallForwardNoAnswer => EventCause.CallForwardNoAnswer,
+        PbxCallCause.CallPickup => EventCause.CallPickup,
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
     };
 
-    private static ExtendedDeviceId Known(string device) => ExtendedDeviceId.Known(device);
+    public static ForwardingType Map(PbxForwardingType type) => type switch
+    {
+        PbxForwardingType.Immediate => ForwardingType.ForwardImmediate,
+        PbxForwardingType.Busy => ForwardingType.ForwardBusy,
+        PbxForwardingType.NoAnswer => ForwardingType.ForwardNoAns,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    private static List<ConnectionListItem> Map(IReadOnlyList<JoinedParty> parties) =>
+        [.. parties.Select(p => new ConnectionListItem(
+            new ConnectionId(p.NewCallId, p.Device), p.OldCallId is { } old ? new ConnectionId(old, p.Device) : null, p.Device))];
+
+    // A withheld caller has no number to show: ExtendedDeviceID restricted or notKnown.
+    private static ExtendedDeviceId Known(string device) => device switch
+    {
+        PbxNumbers.Restricted => ExtendedDeviceId.Restricted,
+        PbxNumbers.NotKnown => ExtendedDeviceId.NotKnown,
+        _ => ExtendedDeviceId.Known(device),
+    };
 }

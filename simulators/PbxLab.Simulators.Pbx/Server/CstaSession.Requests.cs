@@ -24,6 +24,14 @@ internal sealed partial class CstaSession
                 ClearConnection clearConnection => ClearConnectionOf(clearConnection),
                 GetDoNotDisturb get => GetDoNotDisturbOf(get),
                 SetDoNotDisturb set => SetDoNotDisturbOf(set),
+                HoldCall hold => HoldConnection(hold),
+                RetrieveCall retrieve => RetrieveConnection(retrieve),
+                ConsultationCall consultation => ConsultFrom(consultation),
+                TransferCall transfer => TransferFrom(transfer),
+                SingleStepTransferCall transfer => TransferInOneStep(transfer),
+                ConferenceCall conference => ConferenceFrom(conference),
+                SetForwarding set => SetForwardingOf(invokeId, set),
+                GetForwarding get => GetForwardingOf(get),
                 _ => Reject(invokeId, request, CstaErrorCategories.Operation, "serviceNotSupported", "the simulator does not implement this service"),
             };
         }
@@ -150,6 +158,82 @@ internal sealed partial class CstaSession
         return (new SetDoNotDisturbResponse(), deviceId);
     }
 
+    private (CstaResponse, string?) HoldConnection(HoldCall request)
+    {
+        var deviceId = DeviceOfConnection(request.CallToBeHeld);
+        _server.Engine.Hold(deviceId);
+        return (new HoldCallResponse(), deviceId);
+    }
+
+    private (CstaResponse, string?) RetrieveConnection(RetrieveCall request)
+    {
+        var deviceId = DeviceOfConnection(request.CallToBeRetrieved);
+        _server.Engine.Retrieve(deviceId);
+        return (new RetrieveCallResponse(), deviceId);
+    }
+
+    private (CstaResponse, string?) ConsultFrom(ConsultationCall request)
+    {
+        var deviceId = DeviceOfConnection(request.ExistingCall);
+        var callId = _server.Engine.Consult(deviceId, CstaDeviceId.ExtractDirectoryNumber(request.ConsultedDevice));
+        return (new ConsultationCallResponse(new ConnectionId(callId, deviceId)), deviceId);
+    }
+
+    private (CstaResponse, string?) TransferFrom(TransferCall request)
+    {
+        var deviceId = DeviceOfConnection(request.HeldCall);
+        DeviceOfConnection(request.ActiveCall);
+        var callId = _server.Engine.Transfer(deviceId);
+        return (new TransferCallResponse(new ConnectionId(callId, null)), deviceId);
+    }
+
+    private (CstaResponse, string?) TransferInOneStep(SingleStepTransferCall request)
+    {
+        var deviceId = DeviceOfConnection(request.ActiveCall);
+        _server.Engine.SingleStepTransfer(deviceId, CstaDeviceId.ExtractDirectoryNumber(request.TransferredTo));
+        return (new SingleStepTransferCallResponse(request.ActiveCall.CallId is { } callId ? new ConnectionId(callId, null) : null), deviceId);
+    }
+
+    private (CstaResponse, string?) ConferenceFrom(ConferenceCall request)
+    {
+        var deviceId = DeviceOfConnection(request.HeldCall);
+        DeviceOfConnection(request.ActiveCall);
+        var callId = _server.Engine.Conference(deviceId);
+        return (new ConferenceCallResponse(new ConnectionId(callId, deviceId)), deviceId);
+    }
+
+    private (CstaResponse, string?) SetForwardingOf(int invokeId, SetForwarding request)
+    {
+        var deviceId = CstaDeviceId.ExtractDirectoryNumber(request.Device);
+        PbxForwardingType? type = request.ForwardingType switch
+        {
+            ForwardingType.ForwardImmediate => PbxForwardingType.Immediate,
+            ForwardingType.ForwardBusy => PbxForwardingType.Busy,
+            ForwardingType.ForwardNoAns => PbxForwardingType.NoAnswer,
+            _ => null,
+        };
+        if (type is null)
+        {
+            return Reject(invokeId, request, CstaErrorCategories.Operation, "invalidForwardingType", $"forwarding type {request.ForwardingType} is not supported");
+        }
+
+        var destination = request.ForwardDN is { } dn ? CstaDeviceId.ExtractDirectoryNumber(dn) : null;
+        TimeSpan? after = request.RingDuration is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+        _server.Engine.SetForwarding(deviceId, type.Value, destination, request.ActivateForward, after);
+        return (new SetForwardingResponse(), deviceId);
+    }
+
+    private (CstaResponse, string?) GetForwardingOf(GetForwarding request)
+    {
+        var deviceId = CstaDeviceId.ExtractDirectoryNumber(request.Device);
+        var (destinations, noAnswerAfter) = _server.Engine.GetForwarding(deviceId);
+        var items = Enum.GetValues<PbxForwardingType>()
+            .Select(type => new ForwardListItem(
+                CstaEventMapper.Map(type), destinations.ContainsKey(type), destinations.TryGetValue(type, out var to) ? to : null))
+            .ToList();
+        return (new GetForwardingResponse(items, RingDuration: (int)Math.Ceiling(noAnswerAfter.TotalSeconds)), deviceId);
+    }
+
     /// <summary>
     /// Returns the device of a connection after checking that a call id, when given, is that device's call.
     /// </summary>
@@ -188,6 +272,9 @@ internal sealed partial class CstaSession
         PbxFailure.NoCallToClear => (CstaErrorCategories.StateIncompatibility, "noConnectionToClear"),
         PbxFailure.DeviceOutOfService => (CstaErrorCategories.SystemResourceAvailibility, "deviceOutOfService"),
         PbxFailure.NotSupportedByProfile => (CstaErrorCategories.Operation, "serviceNotSupported"),
+        PbxFailure.NoActiveCall => (CstaErrorCategories.StateIncompatibility, "noActiveCall"),
+        PbxFailure.NoHeldCall => (CstaErrorCategories.StateIncompatibility, "noHeldCall"),
+        PbxFailure.InvalidForwarding => (CstaErrorCategories.Operation, "invalidForwardingDestination"),
         _ => (CstaErrorCategories.Operation, "generic"),
     };
 }

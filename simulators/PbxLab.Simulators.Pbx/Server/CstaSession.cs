@@ -195,6 +195,14 @@ internal sealed partial class CstaSession(CstaServer server, int id) : ChannelHa
         ClearConnection { ConnectionToBeCleared.DeviceId: { } device } => CstaDeviceId.ExtractDirectoryNumber(device),
         SetDoNotDisturb s => CstaDeviceId.ExtractDirectoryNumber(s.Device),
         GetDoNotDisturb g => CstaDeviceId.ExtractDirectoryNumber(g.Device),
+        HoldCall { CallToBeHeld.DeviceId: { } device } => CstaDeviceId.ExtractDirectoryNumber(device),
+        RetrieveCall { CallToBeRetrieved.DeviceId: { } device } => CstaDeviceId.ExtractDirectoryNumber(device),
+        ConsultationCall { ExistingCall.DeviceId: { } device } => CstaDeviceId.ExtractDirectoryNumber(device),
+        TransferCall { HeldCall.DeviceId: { } device } => CstaDeviceId.ExtractDirectoryNumber(device),
+        ConferenceCall { HeldCall.DeviceId: { } device } => CstaDeviceId.ExtractDirectoryNumber(device),
+        SingleStepTransferCall { ActiveCall.DeviceId: { } device } => CstaDeviceId.ExtractDirectoryNumber(device),
+        SetForwarding s => CstaDeviceId.ExtractDirectoryNumber(s.Device),
+        GetForwarding g => CstaDeviceId.ExtractDirectoryNumber(g.Device),
         _ => null,
     };
 }

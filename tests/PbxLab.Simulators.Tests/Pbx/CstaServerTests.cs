@@ -364,7 +364,7 @@ public sealed class CstaServerTests : IAsyncLifetime
         var malformed = await client.ReceiveAsync();
         await client.SendXmlAsync(322, $"<MonitorStart xmlns=\"{Ed5}\"><monitorType>device</monitorType></MonitorStart>");
         var missing = await client.ReceiveAsync();
-        await client.SendXmlAsync(323, $"<HoldCall xmlns=\"{Ed5}\"><callToBeHeld><deviceID>200</deviceID></callToBeHeld></HoldCall>");
+        await client.SendXmlAsync(323, $"<DeflectCall xmlns=\"{Ed5}\"><callToBeDiverted><deviceID>200</deviceID></callToBeDiverted></DeflectCall>");
         var unknown = await client.ReceiveAsync();
 
         Assert.Equal(new CstaEnvelope(321, new CstaErrorCode("operation", "generic")), malformed);

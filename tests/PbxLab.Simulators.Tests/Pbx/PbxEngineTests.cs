@@ -106,13 +106,13 @@ public sealed class PbxEngineTests : IDisposable
 
         PbxEvent[] expected =
         [
-            new CallDelivered("201", callId, "201", "+33123456789", "201", ConnectionState.Alerting, PbxCallCause.NewCall),
-            new CallEstablished("201", callId, "201", "+33123456789", "201", ConnectionState.Connected, PbxCallCause.NewCall),
+            new CallDelivered("201", callId, "201", "00123456789", "201", ConnectionState.Alerting, PbxCallCause.NewCall),
+            new CallEstablished("201", callId, "201", "00123456789", "201", ConnectionState.Connected, PbxCallCause.NewCall),
             new CallConnectionCleared("201", callId, "201", ConnectionState.Null, PbxCallCause.NormalClearing),
         ];
         Assert.Equal(expected, _events);
         Assert.True(ringing.IsExternal);
-        Assert.Equal("+33123456789", ringing.RemoteNumber);
+        Assert.Equal("00123456789", ringing.RemoteNumber);
     }
 
     [Fact]
