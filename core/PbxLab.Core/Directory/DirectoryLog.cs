@@ -10,12 +10,12 @@ internal static partial class DirectoryLog
     public static partial void Loaded(ILogger logger, int userCount, int contactCount, int ownerCount, int skippedCount);
 
     [LoggerMessage(EventId = 6501, Level = LogLevel.Warning,
-        Message = "Directory load failed at {Operation} for {Email}: Graph returned {Status} (request-id {RequestId}); the previous directory is kept until the next refresh at {RetryAt:O}")]
-    public static partial void UsersFailed(ILogger logger, string operation, string email, int status, string requestId, DateTimeOffset retryAt);
+        Message = "Directory load failed at {Operation} for {Email} (request-id {RequestId}): {Reason}; the previous directory is kept until the next refresh")]
+    public static partial void UsersFailed(ILogger logger, string operation, string email, string requestId, string reason);
 
     [LoggerMessage(EventId = 6502, Level = LogLevel.Warning,
-        Message = "Contacts of {Email} not loaded: Graph returned {Status} (request-id {RequestId}); names come from the Entra directory only for this user")]
-    public static partial void ContactsFailed(ILogger logger, string email, int status, string requestId);
+        Message = "Contacts of {Email} not loaded (request-id {RequestId}): {Reason}; names for this user come from the Entra directory only")]
+    public static partial void ContactsFailed(ILogger logger, string email, string requestId, string reason);
 
     [LoggerMessage(EventId = 6503, Level = LogLevel.Warning,
         Message = "Stored number not normalised: {Reason}")]

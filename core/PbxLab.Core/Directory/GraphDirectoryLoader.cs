@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using PbxLab.Core.Diagnostics;
 using PbxLab.Core.Graph;
@@ -145,14 +144,16 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
             var response = await _graphClient.SendAsync(new GraphRequest(HttpMethod.Get, next, operation, email, role), cancellationToken);
             if (!response.IsSuccess || !GraphDirectoryJson.TryReadPage(response.Body, read, items, out next))
             {
-                var status = response.IsSuccess ? (int)HttpStatusCode.UnprocessableContent : (int)response.StatusCode;
+                var reason = response.IsSuccess
+                    ? "the page is not a Graph collection ({\"value\": [...]}) or its @odata.nextLink is not an absolute URL"
+                    : $"Graph returned {(int)response.StatusCode}";
                 if (email == DirectoryOperationEmail)
                 {
-                    DirectoryLog.UsersFailed(_logger, operation, email, status, response.RequestId, _timeProvider.GetUtcNow());
+                    DirectoryLog.UsersFailed(_logger, operation, email, response.RequestId, reason);
                 }
                 else
                 {
-                    DirectoryLog.ContactsFailed(_logger, email, status, response.RequestId);
+                    DirectoryLog.ContactsFailed(_logger, email, response.RequestId, reason);
                 }
 
                 return null;

@@ -70,7 +70,7 @@ public sealed class DirectoryIndex
     }
 
     /// <summary>Finds the name for a number, searching the contacts of <paramref name="ownerEmail"/> and the directory.</summary>
-    /// <returns>The match; its Source is None when nobody has the number.</returns>
+    /// <returns>The match; its Source is None when no entry has the number.</returns>
     public RemoteParty Lookup(string e164, string? ownerEmail)
     {
         if (ownerEmail is not null

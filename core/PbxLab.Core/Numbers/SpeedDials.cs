@@ -5,8 +5,8 @@ public static class SpeedDials
 {
     /// <summary>
     /// Lists every contact in the given order with its business, home and mobile numbers. A number
-    /// that cannot be normalised is still listed with a null E.164, because the owner stored it and
-    /// may want to correct it; it still makes the contact eligible.
+    /// that cannot be normalised is listed with a null E.164 and still makes the contact eligible,
+    /// because the owner stored it and may want to correct it.
     /// </summary>
     public static IReadOnlyList<SpeedDialEntry> Build(IEnumerable<OutlookContactRecord> contacts, PhoneNumberNormalizer normalizer)
     {

@@ -42,7 +42,7 @@ internal sealed partial class GraphApi
     {
         if (!ContactsReadRoles.Any(caller.Roles.Contains))
         {
-            // Outlook endpoints answer a missing permission with their own code, not the directory's.
+            // Outlook endpoints return their own error code for a missing permission, not the directory's.
             throw new GraphRequestException(StatusCodes.Status403Forbidden, "ErrorAccessDenied",
                 $"Access is denied. Check credentials and try again. The token of app '{caller.AppId}' needs one of these roles: {string.Join(", ", ContactsReadRoles)}.");
         }
