@@ -112,16 +112,22 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            // The next load is due one interval after this one started, however long this one takes.
+            var nextLoadAt = _timeProvider.GetUtcNow() + refreshInterval;
             try
             {
                 await LoadAsync(monitoredEmails, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                DirectoryLog.RefreshFailed(_logger, exception.Message, _timeProvider.GetUtcNow() + refreshInterval);
+                DirectoryLog.RefreshFailed(_logger, exception.Message, nextLoadAt);
             }
 
-            await Task.Delay(refreshInterval, _timeProvider, cancellationToken);
+            var wait = nextLoadAt - _timeProvider.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _timeProvider, cancellationToken);
+            }
         }
     }
 

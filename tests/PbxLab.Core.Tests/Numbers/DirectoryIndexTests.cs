@@ -91,7 +91,9 @@ public sealed class DirectoryIndexTests
     {
         var party = DirectoryIndex.Empty.Lookup("+33999999999", Owner);
 
-        Assert.Equal(new RemoteParty("+33999999999", null, RemoteNameSource.None, []) with { Candidates = party.Candidates }, party);
+        Assert.Equal("+33999999999", party.E164);
+        Assert.Null(party.Name);
+        Assert.Equal(RemoteNameSource.None, party.Source);
         Assert.Empty(party.Candidates);
     }
 

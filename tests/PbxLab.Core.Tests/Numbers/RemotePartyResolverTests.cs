@@ -29,7 +29,11 @@ public sealed class RemotePartyResolverTests
     {
         var resolver = CreateResolver();
 
-        Assert.Equal(new RemoteParty("+33123456789", "Claire Dubois", RemoteNameSource.Directory, []).Name, resolver.Resolve("a@contoso.com", "paris", "00123456789", false).Name);
+        var party = resolver.Resolve("a@contoso.com", "paris", "00123456789", false);
+
+        Assert.Equal("+33123456789", party.E164);
+        Assert.Equal("Claire Dubois", party.Name);
+        Assert.Equal(RemoteNameSource.Directory, party.Source);
         Assert.Equal("John Doe", resolver.Resolve("a@contoso.com", "paris", "0001212 555 0123", false).Name);
         Assert.Equal("John Doe", resolver.Resolve("a@contoso.com", "ottawa", "912125550123", false).Name);
         Assert.Equal("Claire Dubois", resolver.Resolve("a@contoso.com", "ottawa", "9011 33 1 23 45 67 89", false).Name);
