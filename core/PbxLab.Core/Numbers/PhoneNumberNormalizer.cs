@@ -28,6 +28,7 @@ public sealed class PhoneNumberNormalizer
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     /// <summary>International prefixes tried on a stored number that is invalid as written.</summary>
+    /// <remarks>NOTE: other countries' prefixes (0011 in Australia, 010 in Japan) are not tried.</remarks>
     private static readonly string[] ForeignInternationalPrefixes = ["00", "011"];
 
     public PhoneNumberNormalizer(DialPlan dialPlan)
@@ -36,6 +37,14 @@ public sealed class PhoneNumberNormalizer
         if (!Util.GetSupportedRegions().Contains(dialPlan.Region))
         {
             throw new ArgumentException($"Region '{dialPlan.Region}' of the dial plan is not a CLDR region that libphonenumber knows. Use a two-letter code such as FR, CH, DE, SE, GB or US.", nameof(dialPlan));
+        }
+
+        foreach (var (name, prefix) in new[] { ("TrunkAccessCode", dialPlan.TrunkAccessCode), ("NationalPrefix", dialPlan.NationalPrefix), ("InternationalPrefix", dialPlan.InternationalPrefix) })
+        {
+            if (prefix is null || !prefix.All(char.IsAsciiDigit))
+            {
+                throw new ArgumentException($"{name} '{prefix}' of the dial plan must contain digits only, or be empty for none.", nameof(dialPlan));
+            }
         }
 
         DialPlan = dialPlan;

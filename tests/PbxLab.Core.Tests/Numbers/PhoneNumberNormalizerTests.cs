@@ -160,6 +160,26 @@ public sealed class PhoneNumberNormalizerTests
         Assert.Contains("'XX'", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("9#", "1", "011", "TrunkAccessCode '9#'")]
+    [InlineData("9", "+1", "011", "NationalPrefix '+1'")]
+    [InlineData("9", "1", "0 11", "InternationalPrefix '0 11'")]
+    public void Non_digit_prefix_is_rejected(string trunkAccessCode, string nationalPrefix, string internationalPrefix, string expected)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => new PhoneNumberNormalizer(new DialPlan("US", trunkAccessCode, nationalPrefix, internationalPrefix)));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_trunk_access_code_is_allowed()
+    {
+        var normalizer = new PhoneNumberNormalizer(new DialPlan("CH", "", "0", "00"));
+
+        Assert.Equal("+41441234567", normalizer.NormalizePresented("0441234567").E164);
+        Assert.Equal("+33123456789", normalizer.NormalizePresented("0033123456789").E164);
+    }
+
     [Fact]
     public void Profile_defaults_match_their_countries()
     {
