@@ -139,6 +139,26 @@ public sealed class FakeGraphServer : IAsyncDisposable
     public AppSessionView? GetAppSession(string userIdOrUpn, string sessionId) =>
         Presence.GetAppSession(Directory.Get(userIdOrUpn).Id, sessionId);
 
+    /// <summary>Adds an Outlook contact to the mailbox of a user, found by object id or user principal name.</summary>
+    public FakeContact AddContact(string ownerUserIdOrUpn, FakeContact contact) => Directory.AddContact(ownerUserIdOrUpn, contact);
+
+    /// <summary>Adds every user, then every contact, of a generated or imported directory.</summary>
+    public void LoadDirectory(GeneratedDirectory generated)
+    {
+        ArgumentNullException.ThrowIfNull(generated);
+        foreach (var user in generated.Users)
+        {
+            Directory.AddUser(user);
+        }
+
+        foreach (var (owner, contact) in generated.Contacts)
+        {
+            Directory.AddContact(owner, contact);
+        }
+
+        GraphLog.DirectoryLoaded(_logger, generated.Users.Count, generated.Contacts.Count);
+    }
+
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests()
     {

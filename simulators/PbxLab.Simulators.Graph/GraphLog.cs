@@ -48,4 +48,7 @@ internal static partial class GraphLog
 
     [LoggerMessage(EventId = 3050, Level = LogLevel.Error, Message = "{Method} {Path} failed inside the fake, request-id {RequestId}")]
     public static partial void RequestCrashed(ILogger logger, Exception exception, string method, string path, string requestId);
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Directory loaded: {UserCount} users and {ContactCount} contacts added")]
+    public static partial void DirectoryLoaded(ILogger logger, int userCount, int contactCount);
 }

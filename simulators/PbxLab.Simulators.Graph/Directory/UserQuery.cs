@@ -75,7 +75,7 @@ public sealed record UserQuery(IReadOnlyList<UserQuery.Condition> Filter, IReadO
     public static string EncodeSkipToken(int offset) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"pbxlab-offset:{offset}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static int DecodeSkipToken(string token)
+    internal static int DecodeSkipToken(string token)
     {
         try
         {

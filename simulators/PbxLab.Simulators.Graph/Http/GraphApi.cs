@@ -42,6 +42,12 @@ internal sealed partial class GraphApi(
                 await GetUserAsync(exchange, id).ConfigureAwait(false);
                 break;
 
+            case [var users, var id, var contacts] when Is(users, "users") && Is(contacts, "contacts"):
+                RequireMethod(method, HttpMethods.Get, segments);
+                RequireContactsRole(caller);
+                await ListContactsAsync(exchange, id).ConfigureAwait(false);
+                break;
+
             case [var users, var id, var presenceSegment] when Is(users, "users") && Is(presenceSegment, "presence"):
                 RequireMethod(method, HttpMethods.Get, segments);
                 RequireRole(caller, PresenceReadRoles);
@@ -66,7 +72,7 @@ internal sealed partial class GraphApi(
 
             default:
                 throw GraphRequestException.BadRequest(
-                    $"Resource not found for the segment '{(segments.Count == 0 ? "" : segments[^1])}'. The fake Graph serves /users, /users/{{id}}/presence and /communications presence paths.");
+                    $"Resource not found for the segment '{(segments.Count == 0 ? "" : segments[^1])}'. The fake Graph serves /users, /users/{{id}}/contacts, /users/{{id}}/presence and /communications presence paths.");
         }
     }
 
