@@ -103,7 +103,7 @@ internal static class ServerCommands
         };
         var clientId = new Option<string>("--client-id")
         {
-            Description = "Client id of the one app registration, consented for Presence.ReadWrite.All and User.Read.All.",
+            Description = "Client id of the one app registration, consented for Presence.ReadWrite.All, User.Read.All and Contacts.Read.",
             DefaultValueFactory = _ => defaults.ClientId,
         };
         var clientSecret = new Option<string>("--client-secret")

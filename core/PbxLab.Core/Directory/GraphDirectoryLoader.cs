@@ -31,6 +31,8 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task _refreshLoop = Task.CompletedTask;
     private DirectoryIndex _current = DirectoryIndex.Empty;
+    private IReadOnlyDictionary<string, IReadOnlyList<OutlookContactRecord>> _currentContacts =
+        new Dictionary<string, IReadOnlyList<OutlookContactRecord>>(StringComparer.OrdinalIgnoreCase);
 
     public GraphDirectoryLoader(GraphClient graphClient, string graphBaseUrl, PhoneNumberNormalizer normalizer, TimeProvider timeProvider, ILogger logger)
     {
@@ -43,6 +45,9 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
 
     /// <summary>The latest index; empty until the first load succeeds.</summary>
     public DirectoryIndex Current => Volatile.Read(ref _current);
+
+    /// <summary>The Outlook contacts of each monitored user (keyed by email, ignoring case) from the latest load.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<OutlookContactRecord>> CurrentContacts => Volatile.Read(ref _currentContacts);
 
     /// <summary>Raised each time a load replaces <see cref="Current"/>, on the loading thread.</summary>
     public event Action<DirectoryIndex>? Loaded;
@@ -81,6 +86,7 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
         }
 
         DirectoryLog.Loaded(_logger, users.Count, contactsByOwner.Values.Sum(contacts => contacts.Count), contactsByOwner.Count, index.SkippedNumbers.Count);
+        Volatile.Write(ref _currentContacts, contactsByOwner);
         Volatile.Write(ref _current, index);
         Loaded?.Invoke(index);
         return index;

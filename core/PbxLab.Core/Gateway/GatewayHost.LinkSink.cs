@@ -1,4 +1,5 @@
 using PbxLab.Core.Diagnostics;
+using PbxLab.Csta.Messages;
 using PbxLab.Core.Links;
 using PbxLab.Core.Presence;
 
@@ -187,8 +188,17 @@ public sealed partial class GatewayHost
     /// <summary>The host's <see cref="IPbxLinkSink"/>; kept apart so the host's public surface stays small.</summary>
     private sealed class LinkSink(GatewayHost host) : IPbxLinkSink
     {
-        public void OnLinkPhaseChanged(string linkName, PbxLinkPhase phase, string? reason) =>
+        public void OnLinkPhaseChanged(string linkName, PbxLinkPhase phase, string? reason)
+        {
             host.OnLinkPhaseChanged(linkName, phase, reason);
+            ((IPbxLinkSink?)host._historyRecorder)?.OnLinkPhaseChanged(linkName, phase, reason);
+        }
+
+        public void OnCallEvent(string linkName, string deviceId, CstaEvent cstaEvent) =>
+            host._historyRecorder?.OnCallEvent(linkName, deviceId, cstaEvent);
+
+        public void OnDeviceSnapshot(string linkName, string deviceId, IReadOnlyList<DeviceCall> calls) =>
+            host._historyRecorder?.OnDeviceSnapshot(linkName, deviceId, calls);
 
         public void OnMonitorStarted(string linkName, string deviceId, string monitorCrossRefId) =>
             host.OnMonitorStarted(linkName, deviceId, monitorCrossRefId);

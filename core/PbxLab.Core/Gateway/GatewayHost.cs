@@ -20,6 +20,7 @@ public sealed partial class GatewayHost : IAsyncDisposable
     private readonly HttpClient _httpClient;
     private readonly GraphUserMatcher _matcher;
     private readonly GraphPresenceWriter _writer;
+    private readonly GraphClient _graphClient;
     private readonly Lock _stateLock = new();
     private readonly List<GatewayUser> _users;
     private readonly Dictionary<(string Link, string Device), GatewayUser> _usersByDevice = [];
@@ -42,6 +43,7 @@ public sealed partial class GatewayHost : IAsyncDisposable
         var graphLogger = loggerFactory.CreateLogger("PbxLab.Core.Graph");
         var tokenClient = new EntraTokenClient(_httpClient, options, timeProvider, Diagnostics, graphLogger);
         var graphClient = new GraphClient(_httpClient, tokenClient, timeProvider, Diagnostics, graphLogger);
+        _graphClient = graphClient;
         _matcher = new GraphUserMatcher(graphClient, options.GraphBaseUrl, Diagnostics, graphLogger);
         _writer = new GraphPresenceWriter(graphClient, options, timeProvider, Diagnostics, graphLogger, OnGraphWritten);
         _users = BuildUsers(options);
@@ -101,6 +103,7 @@ public sealed partial class GatewayHost : IAsyncDisposable
         try
         {
             host.ReportRoleLimits();
+            await host.StartHistoryAsync(host._graphClient, loggerFactory, cancellationToken);
             await host.StartLinksAsync(linkFactory, cancellationToken);
             host._matching = Task.Run(() => host.MatchUsersAsync(host._stopping.Token), CancellationToken.None);
         }
@@ -158,6 +161,7 @@ public sealed partial class GatewayHost : IAsyncDisposable
             // Matching ends by cancellation on shutdown.
         }
 
+        await StopHistoryAsync();
         await _writer.DisposeAsync();
         _httpClient.Dispose();
         _stopping.Dispose();

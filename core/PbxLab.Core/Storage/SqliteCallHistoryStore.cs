@@ -182,7 +182,7 @@ public sealed partial class SqliteCallHistoryStore : ICallHistoryStore
 
         try
         {
-            Directory.CreateDirectory(folder);
+            System.IO.Directory.CreateDirectory(folder);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

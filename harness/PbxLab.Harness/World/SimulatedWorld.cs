@@ -83,7 +83,8 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
             var (pbx, helperDevices) = await StartPbxAsync(scenario, clock, loggerFactory, cancellationToken).ConfigureAwait(false);
             components.Pbx = pbx;
 
-            var options = BuildGatewayOptions(scenario, identity, components.Graph, pbx);
+            components.HistoryFolder = Directory.CreateTempSubdirectory("pbxlab-world-").FullName;
+            var options = BuildGatewayOptions(scenario, identity, components.Graph, pbx, components.HistoryFolder);
             components.ClientId = identity.ClientId;
             components.Gateway = await GatewayHost.StartAsync(
                 options,
@@ -262,7 +263,8 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
             identity.ClientSecret,
             clock.GetUtcNow().AddYears(1),
             "Presence.ReadWrite.All",
-            "User.Read.All");
+            "User.Read.All",
+            "Contacts.Read");
 
         foreach (var user in scenario.Users.Where(user => user.InEntra))
         {
@@ -321,7 +323,8 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
         ScenarioDefinition scenario,
         WorldIdentity identity,
         FakeGraphServer graph,
-        PbxSimulator pbx)
+        PbxSimulator pbx,
+        string historyFolder)
     {
         var presence = new PresenceOptions();
         if (scenario.Core.SessionExpiration is { } expiration)
@@ -349,6 +352,8 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
             Presence = presence,
             PbxLinks = [new PbxLinkConfiguration(LinkName, pbx.Bind, pbx.Port, pbx.Profile.Name)],
             Users = [.. scenario.Users.Select(user => new GatewayUserConfiguration(user.Email, user.Device, LinkName))],
+            History = new HistoryStoreOptions { SqlitePath = Path.Combine(historyFolder, "history.db") },
+            Api = new ApiOptions { Port = 0 },
         };
     }
 

@@ -16,6 +16,9 @@ internal sealed class WorldComponents : IAsyncDisposable
     /// <summary>The core's client id, which is also the sessionId of its app presence session.</summary>
     public string ClientId { get; set; } = "";
 
+    /// <summary>Temporary folder of the core's call-history database, deleted with the world.</summary>
+    public string? HistoryFolder { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         if (Gateway is not null)
@@ -31,6 +34,11 @@ internal sealed class WorldComponents : IAsyncDisposable
         if (Graph is not null)
         {
             await Graph.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (HistoryFolder is not null && Directory.Exists(HistoryFolder))
+        {
+            Directory.Delete(HistoryFolder, recursive: true);
         }
     }
 }

@@ -59,7 +59,7 @@ public static class GraphStandalone
         }
 
         await using var server = startedServer;
-        server.AddApplication(options.ClientId, options.ClientSecret, timeProvider.GetUtcNow().AddYears(2), "Presence.ReadWrite.All", "User.Read.All");
+        server.AddApplication(options.ClientId, options.ClientSecret, timeProvider.GetUtcNow().AddYears(2), "Presence.ReadWrite.All", "User.Read.All", "Contacts.Read");
         for (var index = 1; index <= options.Users; index++)
         {
             server.Directory.AddUser(GeneratedUser(index));
@@ -96,7 +96,7 @@ public static class GraphStandalone
           Graph base URL:  {server.GraphBaseAddress}
           Token endpoint:  {server.TokenEndpoint(options.TenantId)}
           Tenant id:       {options.TenantId}
-          Client id:       {options.ClientId} (roles Presence.ReadWrite.All, User.Read.All)
+          Client id:       {options.ClientId} (roles Presence.ReadWrite.All, User.Read.All, Contacts.Read)
           Users:           {options.Users} (user1@contoso.com ... user{options.Users}@contoso.com)
 
         Get a token:

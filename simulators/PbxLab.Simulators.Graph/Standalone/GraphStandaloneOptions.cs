@@ -15,7 +15,7 @@ public sealed record GraphStandaloneOptions
 
     public string TenantId { get; init; } = "00000000-0000-4000-8000-00000000c0de";
 
-    /// <summary>Client id of the one app registration, consented for Presence.ReadWrite.All and User.Read.All.</summary>
+    /// <summary>Client id of the one app registration, consented for Presence.ReadWrite.All, User.Read.All and Contacts.Read.</summary>
     public string ClientId { get; init; } = "00000000-0000-4000-8000-0000000000a1";
 
     /// <summary>Client secret of that app registration; it expires two years after start.</summary>

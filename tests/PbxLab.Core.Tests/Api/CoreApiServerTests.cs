@@ -44,7 +44,7 @@ public sealed class CoreApiServerTests : IAsyncLifetime
             await _store.DisposeAsync();
         }
 
-        Directory.Delete(_folder, recursive: true);
+        System.IO.Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]

@@ -52,10 +52,10 @@ public sealed class GraphDirectoryLoaderTests : IAsyncLifetime
     {
         _server.Script = request => request switch
         {
-            { IsUserLookup: true } when !request.Query.Contains("$skiptoken", StringComparison.Ordinal) => Page(
+            { IsUserListing: true } when !request.Query.Contains("$skiptoken", StringComparison.Ordinal) => Page(
                 [new { id = "u-1", displayName = "Claire Dubois", businessPhones = new[] { "01 23 45 67 89" }, mobilePhone = (string?)null }],
                 $"{_server.GraphBaseUrl}/users?$skiptoken=2"),
-            { IsUserLookup: true } => Page([new { id = "u-2", displayName = "Marc Petit", businessPhones = Array.Empty<string>(), mobilePhone = (string?)"+33 6 12 34 56 78" }], null),
+            { IsUserListing: true } => Page([new { id = "u-2", displayName = "Marc Petit", businessPhones = Array.Empty<string>(), mobilePhone = (string?)"+33 6 12 34 56 78" }], null),
             _ when IsContacts(request) && !request.Query.Contains("$skiptoken", StringComparison.Ordinal) => Page(
                 [new { displayName = "Plumber", businessPhones = Array.Empty<string>(), homePhones = new[] { "04 78 12 34 56" }, mobilePhone = (string?)null }],
                 $"{_server.GraphBaseUrl}/users/{Alice}/contacts?$skiptoken=1"),
@@ -86,7 +86,7 @@ public sealed class GraphDirectoryLoaderTests : IAsyncLifetime
     {
         _server.Script = request => request switch
         {
-            { IsUserLookup: true } => Page([new { id = "u-1", displayName = "Claire Dubois", businessPhones = new[] { "+33 1 23 45 67 89" } }], null),
+            { IsUserListing: true } => Page([new { id = "u-1", displayName = "Claire Dubois", businessPhones = new[] { "+33 1 23 45 67 89" } }], null),
             _ when IsContacts(request) => new ScriptedResponse(403, Forbidden),
             _ => null,
         };
@@ -104,7 +104,7 @@ public sealed class GraphDirectoryLoaderTests : IAsyncLifetime
     [Fact]
     public async Task Users_forbidden_keeps_previous_index()
     {
-        _server.Script = request => request.IsUserLookup ? new ScriptedResponse(403, Forbidden) : null;
+        _server.Script = request => request.IsUserListing ? new ScriptedResponse(403, Forbidden) : null;
 
         var index = await _loader.LoadAsync([Alice], CancellationToken.None);
 
@@ -118,7 +118,7 @@ public sealed class GraphDirectoryLoaderTests : IAsyncLifetime
     [Fact]
     public async Task Unreadable_page_fails_load()
     {
-        _server.Script = request => request.IsUserLookup ? new ScriptedResponse(200, """{"value": 12}""") : null;
+        _server.Script = request => request.IsUserListing ? new ScriptedResponse(200, """{"value": 12}""") : null;
 
         Assert.Null(await _loader.LoadAsync([Alice], CancellationToken.None));
         Assert.Same(DirectoryIndex.Empty, _loader.Current);
@@ -130,7 +130,7 @@ public sealed class GraphDirectoryLoaderTests : IAsyncLifetime
         var name = "Claire Dubois";
         _server.Script = request => request switch
         {
-            { IsUserLookup: true } => Page([new { id = "u-1", displayName = name, businessPhones = new[] { "+33 1 23 45 67 89" } }], null),
+            { IsUserListing: true } => Page([new { id = "u-1", displayName = name, businessPhones = new[] { "+33 1 23 45 67 89" } }], null),
             _ when IsContacts(request) => Page([], null),
             _ => null,
         };

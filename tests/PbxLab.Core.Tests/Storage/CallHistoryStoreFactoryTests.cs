@@ -22,7 +22,7 @@ public sealed class CallHistoryStoreFactoryTests
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            System.IO.Directory.Delete(folder, recursive: true);
         }
     }
 

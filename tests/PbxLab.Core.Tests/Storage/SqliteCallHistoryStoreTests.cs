@@ -17,9 +17,9 @@ public sealed class SqliteCallHistoryStoreTests : CallHistoryStoreTests
 
     protected override Task DeleteDatabaseAsync()
     {
-        if (Directory.Exists(_folder))
+        if (System.IO.Directory.Exists(_folder))
         {
-            Directory.Delete(_folder, recursive: true);
+            System.IO.Directory.Delete(_folder, recursive: true);
         }
 
         return Task.CompletedTask;

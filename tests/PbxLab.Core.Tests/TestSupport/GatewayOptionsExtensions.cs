@@ -23,5 +23,7 @@ public static class GatewayOptionsExtensions
         UserMatchRetryInterval = options.UserMatchRetryInterval,
         PbxLinks = links ?? options.PbxLinks,
         Users = users ?? options.Users,
+        History = options.History,
+        Api = options.Api,
     };
 }

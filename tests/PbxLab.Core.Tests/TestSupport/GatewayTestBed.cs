@@ -57,6 +57,8 @@ public sealed class GatewayTestBed : IAsyncDisposable
             new GatewayUserConfiguration("alice@contoso.com", "201", "pbx1"),
             new GatewayUserConfiguration("bob@contoso.com", "202", "pbx1"),
         ],
+        History = new HistoryStoreOptions { SqlitePath = Path.Combine(Path.GetTempPath(), $"pbxlab-core-tests-{Guid.NewGuid():N}.db") },
+        Api = new ApiOptions { Port = 0 },
     };
 
     /// <summary>Starts the server, lets the test arrange it and the options, then starts the gateway.</summary>

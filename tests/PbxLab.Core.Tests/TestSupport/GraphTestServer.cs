@@ -18,7 +18,11 @@ public sealed record RecordedRequest(int Sequence, string Method, string Path, s
 {
     public bool IsToken => Path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal);
 
-    public bool IsUserLookup => Method == "GET" && Path.EndsWith("/users", StringComparison.Ordinal);
+    /// <summary>A lookup of one user by email (the gateway matching its users), not a listing of the directory.</summary>
+    public bool IsUserLookup => Method == "GET" && Path.EndsWith("/users", StringComparison.Ordinal) && Query.Contains("$filter=", StringComparison.Ordinal);
+
+    /// <summary>A listing of the whole directory (the directory loader), not a lookup by email.</summary>
+    public bool IsUserListing => Method == "GET" && Path.EndsWith("/users", StringComparison.Ordinal) && !Query.Contains("$filter=", StringComparison.Ordinal);
 
     public bool IsSetPresence => Path.EndsWith("/presence/setPresence", StringComparison.Ordinal);
 
