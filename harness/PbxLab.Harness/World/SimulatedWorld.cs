@@ -185,6 +185,7 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
         var started = TimeProvider.System.GetTimestamp();
         var lastActivity = _trail.ActivityCount();
         var quietSince = started;
+        long? pendingSince = null;
 
         while (TimeProvider.System.GetElapsedTime(started) < WorldSettling.MaxSettle)
         {
@@ -192,11 +193,21 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
 
             // A CSTA request of the core that is still waiting for its response keeps the world busy:
             // moving the clock now could pass the request's timeout before the link reads the response.
+            // A request the PBX does not answer at all must time out as it would in real life, so the
+            // wait for a response is bounded.
             var activity = _trail.ActivityCount();
             if (_components.Gateway!.PendingLinkRequests > 0)
             {
-                quietSince = TimeProvider.System.GetTimestamp();
-                continue;
+                pendingSince ??= TimeProvider.System.GetTimestamp();
+                if (TimeProvider.System.GetElapsedTime(pendingSince.Value) < WorldSettling.MaxResponseWait)
+                {
+                    quietSince = TimeProvider.System.GetTimestamp();
+                    continue;
+                }
+            }
+            else
+            {
+                pendingSince = null;
             }
 
             if (activity != lastActivity)

@@ -10,7 +10,10 @@ internal static class WorldSettling
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(25);
 
     /// <summary>How often the world looks for new activity while it settles.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(3);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>How long a settle waits for the response to a CSTA request of the core before it lets the clock move on.</summary>
+    public static readonly TimeSpan MaxResponseWait = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Upper bound of one settle; a busier world is observed as it is then.</summary>
     public static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(3);
