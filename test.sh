@@ -12,7 +12,7 @@ if [ -z "${PBXLAB_POSTGRES_CONNECTION:-}" ]; then
         echo "0 passed, 1 failed"
         exit 1
     fi
-    # The value holds semicolons, so it is exported as one word.
+    # The value contains semicolons, so it is exported as one word.
     export "$connection"
 fi
 
@@ -26,7 +26,7 @@ passed=0
 failed=0
 shopt -s nullglob
 for trx in "$results_dir"/*.trx; do
-    # One <Counters .../> element per TRX file holds that project's totals.
+    # One <Counters .../> element per TRX file contains that project's totals.
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
     file_passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
     file_failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")

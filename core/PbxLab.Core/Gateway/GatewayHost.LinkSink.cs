@@ -24,7 +24,7 @@ public sealed partial class GatewayHost
         GatewayLog.LinkPhaseChanged(_logger, linkName, phase, reason ?? "-");
         RaiseTrace(GatewayTraceKind.LinkPhaseChanged, null, linkName, reason is null ? phase.ToString() : $"{phase}: {reason}");
 
-        // A link that stops because the gateway is shutting down is not a fault; the writer clears
+        // A link that stops because the gateway is shutting down is not a fault. The writer clears
         // the sessions it set as part of the shutdown.
         if (phase != PbxLinkPhase.Disconnected || _stopping.IsCancellationRequested)
         {

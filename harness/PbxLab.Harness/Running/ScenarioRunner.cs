@@ -117,7 +117,16 @@ public sealed class ScenarioRunner
             errorMessage = await DisposeWorldAsync(scenario, scenarioCase, world);
         }
 
-        var outcome = errorMessage is not null ? CaseOutcome.Error : failure is null ? CaseOutcome.Passed : CaseOutcome.Failed;
+        var outcome = CaseOutcome.Passed;
+        if (errorMessage is not null)
+        {
+            outcome = CaseOutcome.Error;
+        }
+        else if (failure is not null)
+        {
+            outcome = CaseOutcome.Failed;
+        }
+
         var result = new CaseResult(scenarioCase, outcome, passed, scenarioTime, _timeProvider.GetElapsedTime(start), failure, errorMessage)
         {
             Diagnostics = diagnostics,

@@ -4,7 +4,7 @@ using PbxLab.Simulators.Pbx;
 
 namespace PbxLab.Harness.World;
 
-/// <summary>The running parts of one world; disposal stops the core first so it never sees its peers vanish mid-case.</summary>
+/// <summary>The running parts of one world. Disposal stops the core first, so its peers never vanish under it mid-case.</summary>
 internal sealed class WorldComponents : IAsyncDisposable
 {
     public FakeGraphServer? Graph { get; set; }

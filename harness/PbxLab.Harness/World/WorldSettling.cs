@@ -20,8 +20,8 @@ internal static class WorldSettling
 
     /// <summary>
     /// Largest single move of the scenario clock. Longer advances go in steps of this size with a
-    /// settle after each, so timers that depend on each other (a heartbeat and its response
-    /// timeout, a refresh and the session expiry) fire in the order they would in real time.
+    /// settle after each. That way timers that depend on each other, such as a heartbeat and its
+    /// response timeout or a refresh and the session expiry, fire in the order they would in real time.
     /// </summary>
     public static readonly TimeSpan MaxClockStep = TimeSpan.FromSeconds(20);
 
