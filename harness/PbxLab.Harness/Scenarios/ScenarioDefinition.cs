@@ -16,6 +16,9 @@ public sealed record ScenarioDefinition(
     IReadOnlyList<ScenarioCase> Cases,
     IReadOnlyList<string> TableColumns)
 {
+    /// <summary>Entra people without a PBX device, a generated directory and an imported directory file.</summary>
+    public DirectoryDefinition Directory { get; init; } = DirectoryDefinition.Empty;
+
     /// <summary>Whether the cases come from the rows of a table.</summary>
     public bool IsTable => TableColumns.Count > 0;
 
@@ -24,9 +27,20 @@ public sealed record ScenarioDefinition(
         Users.FirstOrDefault(user => string.Equals(user.Name, name, StringComparison.Ordinal));
 }
 
-/// <summary>PBX settings of a scenario; licences is the number of CSTA-session licences, null for the profile default.</summary>
+/// <summary>
+/// PBX settings of a scenario; licences is the number of CSTA-session licences, null for the profile
+/// default. Region moves the site to another country (its dial plan and the core's); Presentation
+/// is how the PBX shows an external caller's number. Null values leave the profile's.
+/// </summary>
 public sealed record PbxSettings(string Profile, int? Licences)
 {
+    /// <summary>Regions with a built-in dial plan.</summary>
+    public static readonly IReadOnlyList<string> KnownRegions = ["FR", "CH", "DE", "SE", "GB", "US"];
+
+    public string? Region { get; init; }
+
+    public CallerNumberPresentation? Presentation { get; init; }
+
     public const string DefaultProfile = "mivo400";
 
     /// <summary>Profiles the PBX simulator emulates.</summary>
@@ -50,8 +64,33 @@ public sealed record CoreSettings(TimeSpan? SessionExpiration, TimeSpan? Refresh
     public static CoreSettings Default { get; } = new(null, null, null);
 }
 
-/// <summary>A CloudLink user with a PBX device and, when InEntra, an Entra user whose UPN is the email.</summary>
-public sealed record UserDefinition(string Name, string Email, string Device, bool CloudLinkRole, bool InEntra);
+/// <summary>
+/// A CloudLink user with a PBX device and, when InEntra, an Entra user whose UPN is the email, with
+/// a display name (the name when left out), business and mobile phones, and Outlook contacts.
+/// </summary>
+public sealed record UserDefinition(string Name, string Email, string Device, bool CloudLinkRole, bool InEntra)
+{
+    public string? DisplayName { get; init; }
+
+    public IReadOnlyList<string> BusinessPhones { get; init; } = [];
+
+    public string? MobilePhone { get; init; }
+
+    public IReadOnlyList<ContactDefinition> Contacts { get; init; } = [];
+}
+
+/// <summary>How the PBX shows an external caller's number to its devices.</summary>
+public enum CallerNumberPresentation
+{
+    /// <summary>As a user would dial it back, with the trunk access code ("00123456789" in France).</summary>
+    WithTrunkAccessCode,
+
+    /// <summary>National or international form without the trunk access code ("0123456789").</summary>
+    National,
+
+    /// <summary>E.164 as the network delivered it ("+33123456789").</summary>
+    E164,
+}
 
 /// <summary>
 /// One run of the scenario in a fresh world. A plain scenario has one case; a table has one per row,
