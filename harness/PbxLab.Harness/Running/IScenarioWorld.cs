@@ -33,6 +33,17 @@ public interface IScenarioWorld : IAsyncDisposable
     /// <summary>Returns what the user looks like now: Teams presence, the core's app session, CloudLink presence and diagnostics.</summary>
     Task<UserObservation> ObserveAsync(string userName, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Returns the user's call history as the core serves it over its REST API, every page, in call
+    /// order (oldest first). Throws when the core is not running.
+    /// </summary>
+    Task<IReadOnlyList<HistoryRecordObservation>> ObserveHistoryAsync(string userName, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This world has no call history.");
+
+    /// <summary>Returns the user's speed-dial view as the core serves it over its REST API. Throws when the core is not running.</summary>
+    Task<IReadOnlyList<SpeedDialObservation>> ObserveSpeedDialsAsync(string userName, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This world has no speed dials.");
+
     /// <summary>What happened so far, in order, for failure reports.</summary>
     IReadOnlyList<TrailEntry> Trail { get; }
 

@@ -171,6 +171,10 @@ public sealed class ScenarioRunner
                     return await ExpectHoldsAsync(world, expect, index, cancellationToken);
                 case ExpectDiagnosticStep diagnostic:
                     return await ExpectDiagnosticAsync(world, diagnostic, index, cancellationToken);
+                case ExpectHistoryStep history:
+                    return await ExpectHistoryAsync(world, history, index, cancellationToken);
+                case ExpectSpeedDialsStep speedDials:
+                    return await ExpectSpeedDialsAsync(world, speedDials, index, cancellationToken);
                 default:
                     await world.PerformAsync(step, cancellationToken);
                     return null;
@@ -289,6 +293,85 @@ public sealed class ScenarioRunner
                 var reported = observation.DiagnosticKinds.Count == 0 ? "none" : string.Join(", ", observation.DiagnosticKinds);
                 var message = $"no {expect.DiagnosticKind} diagnostic for {expect.User} within {DurationText.Format(expect.Within)}. Diagnostics reported: {reported}.";
                 return Failure(world, expect, index, message, $"diagnostic={expect.DiagnosticKind}", $"diagnostics={reported}");
+            }
+
+            var tick = remaining < WithinTick ? remaining : WithinTick;
+            await world.AdvanceAsync(tick, cancellationToken);
+            waited += tick;
+        }
+    }
+
+    private Task<StepFailure?> ExpectHistoryAsync(IScenarioWorld world, ExpectHistoryStep expect, int index, CancellationToken cancellationToken) =>
+        ExpectCoreDataWithinAsync(
+            world,
+            expect,
+            index,
+            expect.Within,
+            async token =>
+            {
+                var records = await world.ObserveHistoryAsync(expect.User, token);
+                return (HistoryMatcher.Match(expect, records), HistoryMatcher.DescribeObserved(records));
+            },
+            $"{expect.User}'s call history",
+            HistoryMatcher.DescribeExpected(expect),
+            cancellationToken);
+
+    private Task<StepFailure?> ExpectSpeedDialsAsync(IScenarioWorld world, ExpectSpeedDialsStep expect, int index, CancellationToken cancellationToken) =>
+        ExpectCoreDataWithinAsync(
+            world,
+            expect,
+            index,
+            expect.Within,
+            async token =>
+            {
+                var entries = await world.ObserveSpeedDialsAsync(expect.User, token);
+                return (HistoryMatcher.Match(expect, entries), HistoryMatcher.DescribeObserved(entries));
+            },
+            $"{expect.User}'s speed dials",
+            HistoryMatcher.DescribeExpected(expect),
+            cancellationToken);
+
+    /// <summary>
+    /// Waits, as 'within' does, for data the core serves (call history, speed dials) to match: it
+    /// observes, moves the clock a tick while it does not match, and gives the world's real-time
+    /// grace after the deadline, because the core writes records on its own thread.
+    /// </summary>
+    private static async Task<StepFailure?> ExpectCoreDataWithinAsync(
+        IScenarioWorld world,
+        ScenarioStep step,
+        int index,
+        TimeSpan within,
+        Func<CancellationToken, Task<(IReadOnlyList<string> Mismatches, string Observed)>> observe,
+        string subject,
+        string expected,
+        CancellationToken cancellationToken)
+    {
+        await world.SettleAsync(cancellationToken);
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            var (mismatches, observed) = await observe(cancellationToken);
+            if (mismatches.Count == 0)
+            {
+                return null;
+            }
+
+            var remaining = within - waited;
+            if (remaining <= TimeSpan.Zero)
+            {
+                var graceStarted = TimeProvider.System.GetTimestamp();
+                while (TimeProvider.System.GetElapsedTime(graceStarted) < world.RealTimeGrace)
+                {
+                    await Task.Delay(GracePollInterval, TimeProvider.System, cancellationToken);
+                    (mismatches, observed) = await observe(cancellationToken);
+                    if (mismatches.Count == 0)
+                    {
+                        return null;
+                    }
+                }
+
+                var message = $"{subject} did not match within {DurationText.Format(within)}: {string.Join("; ", mismatches)}.";
+                return Failure(world, step, index, message, expected, observed);
             }
 
             var tick = remaining < WithinTick ? remaining : WithinTick;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PbxLab.Core.Configuration;
@@ -33,19 +32,29 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
     private readonly WorldComponents _components;
     private readonly WorldTrail _trail;
     private readonly IReadOnlyDictionary<string, string> _helperDevices;
+    private readonly GatewayOptions _gatewayOptions;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly WorldCoreApi _coreApi = new();
+
+    // Diagnostics of the cores a coreStop ended, so the run report still lists them.
+    private readonly List<string> _stoppedCoreDiagnostics = [];
 
     private SimulatedWorld(
         ScenarioDefinition scenario,
         FakeTimeProvider clock,
         WorldComponents components,
-        IReadOnlyDictionary<string, string> helperDevices)
+        IReadOnlyDictionary<string, string> helperDevices,
+        GatewayOptions gatewayOptions,
+        ILoggerFactory loggerFactory)
     {
         _scenario = scenario;
         _clock = clock;
         _start = clock.GetUtcNow();
         _components = components;
         _helperDevices = helperDevices;
-        _trail = new WorldTrail(components, _start);
+        _gatewayOptions = gatewayOptions;
+        _loggerFactory = loggerFactory;
+        _trail = new WorldTrail(components, _start, clock);
     }
 
     public TimeSpan Elapsed => _clock.GetUtcNow() - _start;
@@ -56,10 +65,8 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
 
     public IReadOnlyList<string> Diagnostics =>
     [
-        .. _components.Gateway!.Diagnostics.Entries.Select(entry =>
-            $"{entry.Kind} {entry.Email ?? entry.Link ?? "gateway"}"
-            + (entry.Count > 1 ? $" (seen {entry.Count} times)" : "")
-            + $": {entry.Reason}"),
+        .. _stoppedCoreDiagnostics,
+        .. _components.Gateway is { } gateway ? DescribeDiagnostics(gateway) : [],
     ];
 
     /// <summary>
@@ -86,15 +93,9 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
             components.HistoryFolder = Directory.CreateTempSubdirectory("pbxlab-world-").FullName;
             var options = BuildGatewayOptions(scenario, identity, components.Graph, pbx, components.HistoryFolder);
             components.ClientId = identity.ClientId;
-            components.Gateway = await GatewayHost.StartAsync(
-                options,
-                clock,
-                loggerFactory,
-                (linkOptions, sink) => new CstaPbxLink(linkOptions, sink, clock, loggerFactory),
-                httpHandler: null,
-                cancellationToken).ConfigureAwait(false);
+            components.Gateway = await StartGatewayAsync(options, clock, loggerFactory, cancellationToken).ConfigureAwait(false);
 
-            var world = new SimulatedWorld(scenario, clock, components, helperDevices);
+            var world = new SimulatedWorld(scenario, clock, components, helperDevices, options, loggerFactory);
             await world.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
             return world;
         }
@@ -161,11 +162,31 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
                 await pbx.DropAllConnectionsAsync().ConfigureAwait(false);
                 break;
 
+            case CoreStopStep:
+                await StopCoreAsync().ConfigureAwait(false);
+                break;
+
+            case CoreStartStep:
+                await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+                break;
+
+            case CoreRestartStep:
+                await StopCoreAsync().ConfigureAwait(false);
+                await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+                break;
+
             default:
+                if (PerformCallFeature(step))
+                {
+                    break;
+                }
+
                 throw new NotSupportedException($"The world cannot perform a '{step.Kind}' step; the runner handles it.");
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        // What the step sets off (CSTA events, the core's reaction, Graph writes) happens at the
+        // step's scenario time, before a later advance moves the clock on.
+        await SettleAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AdvanceAsync(TimeSpan duration, CancellationToken cancellationToken)
@@ -196,7 +217,7 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
             // A request the PBX does not answer at all must time out as it would in real life, so the
             // wait for a response is bounded.
             var activity = _trail.ActivityCount();
-            if (_components.Gateway!.PendingLinkRequests > 0)
+            if (_components.Gateway is { PendingLinkRequests: > 0 })
             {
                 pendingSince ??= TimeProvider.System.GetTimestamp();
                 if (TimeProvider.System.GetElapsedTime(pendingSince.Value) < WorldSettling.MaxResponseWait)
@@ -228,7 +249,7 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
     {
         var user = UserOf(userName);
         var graph = _components.Graph!;
-        var gateway = _components.Gateway!;
+        var gateway = RunningGateway();
 
         var inEntra = graph.Directory.Find(user.Email) is not null;
         var presence = inEntra ? graph.GetPresence(user.Email) : null;
@@ -251,7 +272,11 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
         return Task.FromResult(observation);
     }
 
-    public async ValueTask DisposeAsync() => await _components.DisposeAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        _coreApi.Dispose();
+        await _components.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static async Task<FakeGraphServer> StartGraphAsync(
         ScenarioDefinition scenario,
@@ -277,15 +302,14 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
             "User.Read.All",
             "Contacts.Read");
 
-        foreach (var user in scenario.Users.Where(user => user.InEntra))
+        try
         {
-            graph.Directory.AddUser(new FakeUser
-            {
-                Id = ObjectIdOf(user.Email),
-                UserPrincipalName = user.Email,
-                Mail = user.Email,
-                DisplayName = user.Name,
-            });
+            WorldDirectory.Seed(graph, scenario);
+        }
+        catch
+        {
+            await graph.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
 
         return graph;
@@ -299,7 +323,7 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
     {
         var options = new PbxSimulatorOptions
         {
-            Profile = PbxProfiles.Get(scenario.Pbx.Profile),
+            Profile = WorldDialPlans.SimulatorProfile(scenario.Pbx),
             MonitorLicences = scenario.Pbx.Licences,
         };
         var pbx = await PbxSimulator.StartAsync(options, clock, loggerFactory, cancellationToken).ConfigureAwait(false);
@@ -366,13 +390,6 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
             History = new HistoryStoreOptions { SqlitePath = Path.Combine(historyFolder, "history.db") },
             Api = new ApiOptions { Port = 0 },
         };
-    }
-
-    /// <summary>A stable object id per email, so trails and reports read the same on every run.</summary>
-    private static string ObjectIdOf(string email)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(email.ToUpperInvariant()));
-        return new Guid(hash.AsSpan(0, 16)).ToString();
     }
 
     private void PutInAnsweredCall(string userName)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using PbxLab.Core.Diagnostics;
 using PbxLab.Core.Gateway;
+using PbxLab.Core.History;
 using PbxLab.Harness.Running;
 using PbxLab.Simulators.Graph;
 using PbxLab.Simulators.Pbx;
@@ -29,13 +31,31 @@ internal sealed class WorldTrail
     private int _cstaSeen;
     private int _graphSeen;
 
-    public WorldTrail(WorldComponents components, DateTimeOffset start)
+    private readonly TimeProvider _clock;
+
+    public WorldTrail(WorldComponents components, DateTimeOffset start, TimeProvider clock)
     {
         _components = components;
         _start = start;
-        components.Gateway!.Trace += OnGatewayTrace;
-        components.Gateway!.Diagnostics.Reported += OnDiagnostic;
+        _clock = clock;
+        Attach(components.Gateway!);
     }
+
+    /// <summary>Follows a core's trace, diagnostics and stored call records; called again for each core a restart starts.</summary>
+    public void Attach(GatewayHost gateway)
+    {
+        gateway.Trace += OnGatewayTrace;
+        gateway.Diagnostics.Reported += OnDiagnostic;
+        gateway.CallRecordStored += OnCallRecordStored;
+    }
+
+    public void Detach(GatewayHost gateway)
+    {
+        gateway.Trace -= OnGatewayTrace;
+        gateway.Diagnostics.Reported -= OnDiagnostic;
+        gateway.CallRecordStored -= OnCallRecordStored;
+    }
+
 
     public void AddStep(DateTimeOffset time, string description) => Add(time, "step", description);
 
@@ -104,6 +124,14 @@ internal sealed class WorldTrail
 
     private void OnDiagnostic(DiagnosticEntry entry) =>
         Add(entry.LastSeen, "core", $"diagnostic {entry.Kind} {entry.Email ?? entry.Link ?? ""}: {entry.Reason}");
+
+    private void OnCallRecordStored(CallRecord record)
+    {
+        var remote = record.RemoteNumber ?? "withheld";
+        var name = record.RemoteName is null ? "" : $" ({record.RemoteName}, {record.RemoteNameSource})";
+        Add(_clock.GetUtcNow(), "core",
+            $"call record {record.UserEmail}: {record.Direction} {record.Outcome} {remote}{name}, talk time {record.Duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
+    }
 
     private void Add(DateTimeOffset time, string source, string text)
     {
