@@ -195,7 +195,7 @@ public class ScenarioRunnerTests
     public async Task Failure_keeps_last_trail_entries()
     {
         var world = new ScriptedWorld((_, _) => ScriptedWorld.Seen("Available"));
-        var steps = Enumerable.Repeat("dnd: { user: alice, on: true }", 40).Append("expect: { user: alice, teams: Busy, within: 0s }").ToArray();
+        var steps = Enumerable.Repeat("dnd: { user: alice, on: true }", 40).Append("expect: { user: alice, teams: Busy, within: 1ms }").ToArray();
 
         var (result, _) = await RunAsync(new ScriptedWorldFactory(_ => world), Scenario(steps));
 
@@ -209,7 +209,7 @@ public class ScenarioRunnerTests
     {
         var world = new ScriptedWorld((_, _) => ScriptedWorld.Seen("Available"));
 
-        var (_, sink) = await RunAsync(new ScriptedWorldFactory(_ => world), Scenario("advance: 1s", "expect: { user: alice, teams: Busy, within: 0s }", "advance: 1s"));
+        var (_, sink) = await RunAsync(new ScriptedWorldFactory(_ => world), Scenario("advance: 1s", "expect: { user: alice, teams: Busy, within: 1ms }", "advance: 1s"));
 
         Assert.Equal(
             ["RunStarted", "ScenarioStarted", "CaseStarted", "StepPassed", "StepFailed", "CaseFinished", "ScenarioFinished", "RunFinished"],

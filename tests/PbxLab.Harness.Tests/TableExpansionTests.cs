@@ -99,4 +99,53 @@ public class TableExpansionTests
 
         Assert.Equal("test.yaml:10:34: steps[0].phone.state: '${phone}' holds a table placeholder, which only table.steps may use. Write the value itself.", error);
     }
+
+    [Fact]
+    public void Placeholders_in_expectHistory_record()
+    {
+        var result = ScenarioYaml.Load("""
+            scenario: History table
+            users:
+              - { name: alice, email: alice@contoso.com, device: "201" }
+            table:
+              columns: [caller, outcome, name]
+              rows:
+                - ["+33123456789", missed, Paul Durand]
+                - [withheld, rejected, none]
+              steps:
+                - incoming: { from: "${caller}", to: alice }
+                - expectHistory: { user: alice, records: [ { outcome: "${outcome}", name: "${name}" } ] }
+            """);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        var cases = result.Scenario!.Cases;
+        Assert.Equal("+33123456789", Assert.IsType<IncomingStep>(cases[0].Steps[0]).From);
+        Assert.Null(Assert.IsType<IncomingStep>(cases[1].Steps[0]).From);
+        var first = Assert.Single(Assert.IsType<ExpectHistoryStep>(cases[0].Steps[1]).Records!);
+        var second = Assert.Single(Assert.IsType<ExpectHistoryStep>(cases[1].Steps[1]).Records!);
+        Assert.Equal((HistoryOutcome.Missed, "Paul Durand"), (first.Outcome, first.Name));
+        Assert.Equal((HistoryOutcome.Rejected, HistoryRecordExpectation.Absent), (second.Outcome, second.Name));
+    }
+
+    [Fact]
+    public void Bad_cell_in_expectHistory_points_at_row()
+    {
+        var result = ScenarioYaml.Load("""
+            scenario: History table
+            users:
+              - { name: alice, email: alice@contoso.com, device: "201" }
+            table:
+              columns: [outcome]
+              rows:
+                - [missed]
+                - [mised]
+              steps:
+                - expectHistory: { user: alice, records: [ { outcome: "${outcome}" } ] }
+            """);
+
+        Assert.Equal(
+            "test.yaml:8:8: table.steps[0].expectHistory.records[0].outcome (table.rows[1] column 'outcome'): invalid value 'mised'. "
+            + "Did you mean 'missed'? Allowed values: answered, missed, rejected, failed, forwarded, transferredAway, transferredIn.",
+            Assert.Single(result.Errors).ToString());
+    }
 }

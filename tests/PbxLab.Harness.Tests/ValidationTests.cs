@@ -17,15 +17,15 @@ public class ValidationTests
     [Fact]
     public void Unknown_top_level_key()
     {
-        var error = ScenarioYaml.SingleError("scenario: x\nuser:\n  - { name: a, email: a@b.c, device: \"1\" }\nsteps: []\nusers: [{ name: a, email: a@b.c, device: \"1\" }]\n");
+        var error = ScenarioYaml.SingleError("scenario: x\nuser:\n  - { name: a, email: a@b.c, device: \"1\" }\nsteps: [{ advance: 1s }]\nusers: [{ name: a, email: a@b.c, device: \"1\" }]\n");
 
-        Assert.Equal("test.yaml:2:1: top level: unknown key 'user'. Did you mean 'users'? Known keys: scenario, description, pbx, graph, core, users, setup, steps, table.", error);
+        Assert.Equal("test.yaml:2:1: top level: unknown key 'user'. Did you mean 'users'? Known keys: scenario, description, pbx, graph, core, users, directory, setup, steps, table.", error);
     }
 
     [Fact]
     public void Wrong_type()
     {
-        var error = ScenarioYaml.SingleError("scenario: x\nusers: alice\nsteps: []\n");
+        var error = ScenarioYaml.SingleError("scenario: x\nusers: alice\nsteps: [{ advance: 1s }]\n");
 
         Assert.Equal("test.yaml:2:8: users: expected a list of users, found the value 'alice'.", error);
     }
@@ -33,7 +33,7 @@ public class ValidationTests
     [Fact]
     public void Missing_required_key()
     {
-        var error = ScenarioYaml.SingleError("scenario: x\nusers:\n  - { name: alice, device: \"201\" }\nsteps: []\n");
+        var error = ScenarioYaml.SingleError("scenario: x\nusers:\n  - { name: alice, device: \"201\" }\nsteps: [{ advance: 1s }]\n");
 
         Assert.Equal("test.yaml:3:5: users[0]: missing required key 'email'. Add 'email: <CloudLink account email>'.", error);
     }
@@ -74,7 +74,9 @@ public class ValidationTests
 
         Assert.Equal(
             "test.yaml:10:5: steps[0]: unknown step kind 'hangUp'. Did you mean 'hangup'? Known step kinds: call, answer, hangup, phone, dnd, "
-            + "pbxUserPresence, mitelOne, teamsClient, teamsUserSet, teamsUserClear, linkDrop, advance, expect, expectDiagnostic.",
+            + "pbxUserPresence, mitelOne, teamsClient, teamsUserSet, teamsUserClear, linkDrop, advance, expect, expectDiagnostic, incoming, "
+            + "externalAnswer, externalHangup, reject, hold, retrieve, consult, transfer, blindTransfer, conference, pickup, forward, forwardOff, "
+            + "coreStop, coreStart, coreRestart, expectHistory, expectSpeedDials.",
             error);
     }
 
@@ -141,7 +143,7 @@ public class ValidationTests
               - { name: alice, email: a@contoso.com, device: "201" }
               - { name: alice, email: b@contoso.com, device: "202" }
               - { name: carol, email: c@contoso.com, device: "201" }
-            steps: []
+            steps: [{ advance: 1s }]
             """);
 
         Assert.Equal(
@@ -171,7 +173,7 @@ public class ValidationTests
     [Fact]
     public void Session_expiration_out_of_range()
     {
-        var error = ScenarioYaml.SingleError("scenario: x\ncore: { sessionExpiration: 5h }\nusers: [{ name: a, email: a@b.c, device: \"1\" }]\nsteps: []\n");
+        var error = ScenarioYaml.SingleError("scenario: x\ncore: { sessionExpiration: 5h }\nusers: [{ name: a, email: a@b.c, device: \"1\" }]\nsteps: [{ advance: 1s }]\n");
 
         Assert.Equal("test.yaml:2:28: core.sessionExpiration: 5h is out of range. Graph accepts an expirationDuration from 5m to 4h.", error);
     }
@@ -234,5 +236,63 @@ public class ValidationTests
         var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - linkDrop: { pbx: main }\n");
 
         Assert.Equal("test.yaml:10:17: steps[0].linkDrop: unknown key 'pbx'. This step takes no keys, so write it with an empty mapping '{}'.", error);
+    }
+
+    [Fact]
+    public void Empty_case()
+    {
+        var error = ScenarioYaml.SingleError("scenario: x\nusers: [{ name: a, email: a@b.c, device: \"1\" }]\nsteps: []\n");
+
+        Assert.Equal("test.yaml:3:8: steps: the case has no steps. Add at least one step.", error);
+    }
+
+    [Fact]
+    public void Empty_table_steps()
+    {
+        var error = ScenarioYaml.SingleError("scenario: x\nusers: [{ name: a, email: a@b.c, device: \"1\" }]\ntable: { columns: [c], rows: [[v]], steps: [] }\n");
+
+        Assert.Equal("test.yaml:3:44: table.steps: the case has no steps. Add at least one step.", error);
+    }
+
+    [Fact]
+    public void Within_zero()
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - expect: { user: alice, teams: Busy, within: 0s }\n");
+
+        Assert.Equal("test.yaml:10:49: steps[0].expect.within: the duration '0s' is zero. Use a duration greater than zero, such as 5s.", error);
+    }
+
+    [Fact]
+    public void Holds_zero()
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - expect: { user: alice, teams: Busy, holds: PT0S }\n");
+
+        Assert.Equal("test.yaml:10:48: steps[0].expect.holds: the duration 'PT0S' is zero. Use a duration greater than zero, such as 5s.", error);
+    }
+
+    [Fact]
+    public void ExpectDiagnostic_within_zero()
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - expectDiagnostic: { user: alice, kind: UserNotMatched, within: 0s }\n");
+
+        Assert.Equal("test.yaml:10:68: steps[0].expectDiagnostic.within: the duration '0s' is zero. Use a duration greater than zero, such as 5s.", error);
+    }
+
+    [Fact]
+    public void Call_to_caller()
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - call: { from: alice, to: alice }\n");
+
+        Assert.Equal("test.yaml:10:30: steps[0].call.to: alice would call themselves. Use another user or an external number.", error);
+    }
+
+    [Fact]
+    public void Call_to_own_device()
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - call: { from: bob, to: \"202\" }\n");
+
+        Assert.Equal(
+            "test.yaml:10:28: steps[0].call.to: '202' is bob's own device, so bob would call themselves. Use another user or an external number.",
+            error);
     }
 }

@@ -153,7 +153,10 @@ internal sealed partial class ScenarioReader
         return new Scalar(value, scalar.Start, $"{path} (table.rows[{row.Index}])");
     }
 
-    private string? ReadString(YamlNode node, string path, string what)
+    private string? ReadString(YamlNode node, string path, string what) => ReadText(node, path, what)?.Value;
+
+    /// <summary>Returns the trimmed, non-empty scalar with its mark and path, or null after reporting why it is not one.</summary>
+    private Scalar? ReadText(YamlNode node, string path, string what)
     {
         var scalar = ReadScalar(node, path, what);
         if (scalar is null)
@@ -167,7 +170,7 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        return scalar.Value.Value.Trim();
+        return scalar.Value with { Value = scalar.Value.Value.Trim() };
     }
 
     private bool? ReadBool(YamlNode node, string path)
@@ -205,6 +208,88 @@ internal sealed partial class ScenarioReader
 
         Error(scalar.Value.Mark, $"{scalar.Value.Path}: invalid value '{scalar.Value.Value}'. Use a whole number greater than 0.");
         return null;
+    }
+
+    /// <summary>Reads a whole number from min to max, both included.</summary>
+    private int? ReadIntInRange(YamlNode node, string path, int min, int max)
+    {
+        var scalar = ReadScalar(node, path, "a whole number");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(scalar.Value.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        var range = (min, max) switch
+        {
+            (int.MinValue, int.MaxValue) => "a whole number",
+            (_, int.MaxValue) => $"a whole number of at least {min}",
+            _ => $"a whole number from {min} to {max}",
+        };
+        Error(scalar.Value.Mark, $"{scalar.Value.Path}: invalid value '{scalar.Value.Value}'. Use {range}.");
+        return null;
+    }
+
+    /// <summary>Reads a duration that must be greater than zero, such as a deadline.</summary>
+    private TimeSpan? ReadPositiveDuration(YamlNode node, string path)
+    {
+        var scalar = ReadScalar(node, path, "a duration");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (!DurationText.TryParse(scalar.Value.Value, out var duration))
+        {
+            Error(scalar.Value.Mark, $"{scalar.Value.Path}: invalid duration '{scalar.Value.Value}'. Use {DurationText.AcceptedForms}.");
+            return null;
+        }
+
+        if (duration <= TimeSpan.Zero)
+        {
+            Error(scalar.Value.Mark, $"{scalar.Value.Path}: the duration '{scalar.Value.Value}' is zero. Use a duration greater than zero, such as 5s.");
+            return null;
+        }
+
+        return duration;
+    }
+
+    /// <summary>
+    /// Returns the scalars of a value that may be one scalar or a list of scalars (none for an empty
+    /// value), or null after reporting a mapping or a list item that is not a scalar.
+    /// </summary>
+    private List<(YamlNode Node, string Path)>? ReadScalarItems(YamlNode node, string path, string what)
+    {
+        switch (node)
+        {
+            case YamlScalarNode { Value: null or "" }:
+                return [];
+            case YamlScalarNode:
+                return [(node, path)];
+            case YamlSequenceNode list:
+                var items = new List<(YamlNode Node, string Path)>();
+                for (var index = 0; index < list.Children.Count; index++)
+                {
+                    var item = list.Children[index];
+                    if (item is not YamlScalarNode)
+                    {
+                        Error(item.Start, $"{path}[{index}]: expected {what}, found {Describe(item)}.");
+                        return null;
+                    }
+
+                    items.Add((item, $"{path}[{index}]"));
+                }
+
+                return items;
+            default:
+                Error(node.Start, $"{path}: expected {what} or a list of them, found {Describe(node)}.");
+                return null;
+        }
     }
 
     private TimeSpan? ReadDuration(YamlNode node, string path)

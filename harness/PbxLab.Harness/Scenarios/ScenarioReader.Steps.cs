@@ -8,7 +8,9 @@ internal sealed partial class ScenarioReader
     private static readonly string[] StepKinds =
     [
         "call", "answer", "hangup", "phone", "dnd", "pbxUserPresence", "mitelOne", "teamsClient", "teamsUserSet",
-        "teamsUserClear", "linkDrop", "advance", "expect", "expectDiagnostic",
+        "teamsUserClear", "linkDrop", "advance", "expect", "expectDiagnostic", "incoming", "externalAnswer", "externalHangup",
+        "reject", "hold", "retrieve", "consult", "transfer", "blindTransfer", "conference", "pickup", "forward", "forwardOff",
+        "coreStop", "coreStart", "coreRestart", "expectHistory", "expectSpeedDials",
     ];
 
     private static readonly string[] ExpectKeys = ["user", "teams", "activity", "cloudLink", "appSession", "within", "holds"];
@@ -33,6 +35,18 @@ internal sealed partial class ScenarioReader
         return steps;
     }
 
+    /// <summary>Reads the steps of one case, which start with the core as setup left it and must not be empty.</summary>
+    private List<ScenarioStep> ReadCaseSteps(YamlNode node, string path)
+    {
+        if (node is YamlSequenceNode { Children.Count: 0 } list)
+        {
+            Error(list.Start, $"{path}: the case has no steps. Add at least one step.");
+        }
+
+        _coreStoppedAt = _setupCoreStoppedAt;
+        return ReadSteps(node, path);
+    }
+
     private ScenarioStep? ReadStep(YamlNode node, string path)
     {
         if (ExpectMapping(node, path, "a step such as '- answer: bob'") is not { } mapping)
@@ -51,6 +65,7 @@ internal sealed partial class ScenarioReader
         var kind = (keyNode as YamlScalarNode)?.Value ?? "";
         var location = Location(keyNode.Start);
         var stepPath = $"{path}.{kind}";
+        CheckCoreOrder(kind, keyNode.Start, stepPath);
         switch (kind)
         {
             case "call":
@@ -83,13 +98,51 @@ internal sealed partial class ScenarioReader
             case "teamsUserSet":
                 return ReadTeamsUserSet(value, stepPath, location);
             case "linkDrop":
-                return ReadLinkDrop(value, stepPath, location);
+                return ReadEmptyStep(value, stepPath, kind) ? new LinkDropStep(location) : null;
             case "advance":
                 return ReadDuration(value, stepPath) is { } duration ? new AdvanceStep(location, duration) : null;
             case "expect":
                 return ReadExpect(value, stepPath, location);
             case "expectDiagnostic":
                 return ReadExpectDiagnostic(value, stepPath, location);
+            case "incoming":
+                return ReadIncoming(value, stepPath, location);
+            case "externalAnswer":
+                return ReadUserOnly(value, stepPath) is { } answered ? new ExternalAnswerStep(location, answered) : null;
+            case "externalHangup":
+                return ReadUserOnly(value, stepPath) is { } hungUp ? new ExternalHangupStep(location, hungUp) : null;
+            case "reject":
+                return ReadUserOnly(value, stepPath) is { } rejecter ? new RejectStep(location, rejecter) : null;
+            case "hold":
+                return ReadUserOnly(value, stepPath) is { } holder ? new HoldStep(location, holder) : null;
+            case "retrieve":
+                return ReadUserOnly(value, stepPath) is { } retriever ? new RetrieveStep(location, retriever) : null;
+            case "transfer":
+                return ReadUserOnly(value, stepPath) is { } transferrer ? new TransferStep(location, transferrer) : null;
+            case "conference":
+                return ReadUserOnly(value, stepPath) is { } conferencer ? new ConferenceStep(location, conferencer) : null;
+            case "consult":
+                return ReadUserAndTarget(value, stepPath, (user, to) => new ConsultStep(location, user, to.To, to.ToIsUser));
+            case "blindTransfer":
+                return ReadUserAndTarget(value, stepPath, (user, to) => new BlindTransferStep(location, user, to.To, to.ToIsUser));
+            case "pickup":
+                return ReadPickup(value, stepPath, location);
+            case "forward":
+                return ReadForward(value, stepPath, location);
+            case "forwardOff":
+                return ReadUserAnd(value, stepPath, "type", "immediate, busy or noAnswer",
+                    (user, typeNode) => ReadEnum<ForwardingKind>(typeNode, $"{stepPath}.type", ScenarioText.Camel) is { } type
+                        ? new ForwardOffStep(location, user, type) : null);
+            case "coreStop":
+                return ReadEmptyStep(value, stepPath, kind) ? new CoreStopStep(location) : null;
+            case "coreStart":
+                return ReadEmptyStep(value, stepPath, kind) ? new CoreStartStep(location) : null;
+            case "coreRestart":
+                return ReadEmptyStep(value, stepPath, kind) ? new CoreRestartStep(location) : null;
+            case "expectHistory":
+                return ReadExpectHistory(value, stepPath, location);
+            case "expectSpeedDials":
+                return ReadExpectSpeedDials(value, stepPath, location);
             default:
                 var suggestion = ScenarioText.ClosestMatch(kind, StepKinds);
                 var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
@@ -169,7 +222,17 @@ internal sealed partial class ScenarioReader
         var fromNode = Required(mapping, path, "from", "<user name>");
         var from = fromNode is null ? null : ReadUserName(fromNode, $"{path}.from");
         var toNode = Required(mapping, path, "to", "<user name or external number>");
-        if (toNode is null || ReadScalar(toNode, $"{path}.to", "a user name or an external number") is not { } to)
+        var to = toNode is null ? null : ReadTarget(toNode, $"{path}.to", from);
+        return from is null || to is null ? null : new CallStep(location, from, to.Value.To, to.Value.ToIsUser);
+    }
+
+    /// <summary>
+    /// Reads where a call goes: a declared user or dialled digits (an external number, or any number
+    /// the PBX may route). Neither may be the user's own name or device, whose owner is given as self.
+    /// </summary>
+    private (string To, bool ToIsUser)? ReadTarget(YamlNode node, string path, string? self)
+    {
+        if (ReadScalar(node, path, "a user name or an external number") is not { } to)
         {
             return null;
         }
@@ -184,7 +247,20 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        return from is null ? null : new CallStep(location, from, target, toIsUser);
+        if (self is not null && target == self)
+        {
+            Error(to.Mark, $"{to.Path}: {self} would call themselves. Use another user or an external number.");
+            return null;
+        }
+
+        var ownDevice = self is null ? null : _users.FirstOrDefault(user => user.Name == self)?.Device;
+        if (!toIsUser && target == ownDevice)
+        {
+            Error(to.Mark, $"{to.Path}: '{target}' is {self}'s own device, so {self} would call themselves. Use another user or an external number.");
+            return null;
+        }
+
+        return (target, toIsUser);
     }
 
     private static bool IsPhoneNumber(string text)
@@ -193,18 +269,19 @@ internal sealed partial class ScenarioReader
         return digits.Length > 0 && digits.All(character => char.IsAsciiDigit(character) || character == ' ');
     }
 
-    private LinkDropStep? ReadLinkDrop(YamlNode value, string path, SourceLocation location)
+    /// <summary>Checks the value of a step that takes no keys: empty or '{}'. Unknown keys are reported but the step is kept.</summary>
+    private bool ReadEmptyStep(YamlNode value, string path, string kind)
     {
         switch (value)
         {
             case YamlScalarNode { Value: null or "" }:
-                return new LinkDropStep(location);
+                return true;
             case YamlMappingNode mapping:
                 CheckKeys(mapping, path, []);
-                return new LinkDropStep(location);
+                return true;
             default:
-                Error(value.Start, $"{path}: expected an empty mapping '{{}}', found {Describe(value)}. Write '- linkDrop: {{}}'.");
-                return null;
+                Error(value.Start, $"{path}: expected an empty mapping '{{}}', found {Describe(value)}. Write '- {kind}: {{}}'.");
+                return false;
         }
     }
 
@@ -288,7 +365,7 @@ internal sealed partial class ScenarioReader
         var durationNode = holdsNode ?? withinNode;
         var duration = durationNode is null
             ? ExpectStep.DefaultWithin
-            : ReadDuration(durationNode, $"{path}.{(holdsNode is null ? "within" : "holds")}");
+            : ReadPositiveDuration(durationNode, $"{path}.{(holdsNode is null ? "within" : "holds")}");
         if (!valid || duration is null)
         {
             return null;
@@ -336,7 +413,7 @@ internal sealed partial class ScenarioReader
         }
 
         var withinNode = Child(mapping, "within");
-        var within = withinNode is null ? ExpectStep.DefaultWithin : ReadDuration(withinNode, $"{path}.within");
+        var within = withinNode is null ? ExpectStep.DefaultWithin : ReadPositiveDuration(withinNode, $"{path}.within");
         if (user is null || kind is null || within is null)
         {
             return null;

@@ -46,7 +46,7 @@ internal sealed partial class ScenarioReader
             }
 
             _row = row;
-            var steps = ReadSteps(stepsNode, "table.steps");
+            var steps = ReadCaseSteps(stepsNode, "table.steps");
             _row = null;
 
             var cells = columns.Select(column => new KeyValuePair<string, string>(column, row.Cells[column].Value)).ToList();

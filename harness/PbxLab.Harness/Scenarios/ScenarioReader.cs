@@ -10,11 +10,12 @@ namespace PbxLab.Harness.Scenarios;
 /// </summary>
 internal sealed partial class ScenarioReader
 {
-    private static readonly string[] TopLevelKeys = ["scenario", "description", "pbx", "graph", "core", "users", "setup", "steps", "table"];
-    private static readonly string[] PbxKeys = ["profile", "licences"];
+    private static readonly string[] TopLevelKeys = ["scenario", "description", "pbx", "graph", "core", "users", "directory", "setup", "steps", "table"];
+    private static readonly string[] PbxKeys = ["profile", "licences", "region", "presentation"];
     private static readonly string[] GraphKeys = ["teamsClientLag"];
     private static readonly string[] CoreKeys = ["sessionExpiration", "refreshBefore", "notAvailableMapsTo"];
-    private static readonly string[] UserKeys = ["name", "email", "device", "cloudLinkRole", "inEntra"];
+    private static readonly string[] UserKeys =
+        ["name", "email", "device", "cloudLinkRole", "inEntra", "displayName", "businessPhone", "mobilePhone", "contacts"];
 
     // Graph accepts an app session expirationDuration from PT5M to PT4H (setPresence, Graph v1.0).
     private static readonly TimeSpan MinSessionExpiration = TimeSpan.FromMinutes(5);
@@ -27,6 +28,9 @@ internal sealed partial class ScenarioReader
 
     // Every user name that parsed, even from an otherwise invalid user, so steps do not repeat the error.
     private readonly HashSet<string> _userNames = new(StringComparer.Ordinal);
+
+    // Every user email that parsed, with its user's name. Entra matches emails without regard to case.
+    private readonly Dictionary<string, string> _userEmails = new(StringComparer.OrdinalIgnoreCase);
     private RowContext? _row;
 
     public ScenarioReader(string file) => _file = file;
@@ -55,9 +59,11 @@ internal sealed partial class ScenarioReader
         var graph = ReadGraph(Child(document, "graph"));
         var core = ReadCore(Child(document, "core"));
         ReadUsers(Required(document, "top level", "users", "[ { name: alice, email: alice@contoso.com, device: \"201\" } ]"));
+        var directory = ReadDirectory(Child(document, "directory"));
 
         var setupNode = Child(document, "setup");
         var setup = setupNode is null ? [] : ReadSteps(setupNode, "setup");
+        _setupCoreStoppedAt = _coreStoppedAt;
 
         var cases = ReadCases(document, name ?? "");
         if (name is null || cases is null)
@@ -66,7 +72,7 @@ internal sealed partial class ScenarioReader
         }
 
         var columns = cases.Count > 0 && cases[0].RowNumber > 0 ? cases[0].Row.Select(cell => cell.Key).ToList() : [];
-        return new ScenarioDefinition(name, description, _file, pbx, graph, core, _users.ToList(), setup, cases, columns);
+        return new ScenarioDefinition(name, description, _file, pbx, graph, core, _users.ToList(), setup, cases, columns) { Directory = directory };
     }
 
     private List<ScenarioCase>? ReadCases(YamlMappingNode document, string scenarioName)
@@ -79,7 +85,7 @@ internal sealed partial class ScenarioReader
                 "top level: 'steps' and 'table' are both set. Use 'steps' for one case or 'table' for one case per row, not both.");
 
             // Both are still read so that their own errors are reported in the same pass.
-            ReadSteps(stepsNode, "steps");
+            ReadCaseSteps(stepsNode, "steps");
             ReadTable(tableNode);
             return null;
         }
@@ -92,7 +98,7 @@ internal sealed partial class ScenarioReader
 
         if (stepsNode is not null)
         {
-            var steps = ReadSteps(stepsNode, "steps");
+            var steps = ReadCaseSteps(stepsNode, "steps");
             var location = Location(KeyMark(document, "steps"));
             return [new ScenarioCase(scenarioName, 0, [], steps, location)];
         }
@@ -114,7 +120,13 @@ internal sealed partial class ScenarioReader
         var profile = profileNode is null ? PbxSettings.DefaultProfile : ReadChoice(profileNode, "pbx.profile", PbxSettings.KnownProfiles);
         var licencesNode = Child(mapping, "licences");
         var licences = licencesNode is null ? null : ReadPositiveInt(licencesNode, "pbx.licences");
-        return new PbxSettings(profile ?? PbxSettings.DefaultProfile, licences);
+        var regionNode = Child(mapping, "region");
+        var region = regionNode is null ? null : ReadChoice(regionNode, "pbx.region", PbxSettings.KnownRegions);
+        var presentationNode = Child(mapping, "presentation");
+        var presentation = presentationNode is null
+            ? null
+            : ReadEnum<CallerNumberPresentation>(presentationNode, "pbx.presentation", ScenarioText.Camel);
+        return new PbxSettings(profile ?? PbxSettings.DefaultProfile, licences) { Region = region, Presentation = presentation };
     }
 
     private GraphSettings ReadGraph(YamlNode? node)
@@ -237,16 +249,47 @@ internal sealed partial class ScenarioReader
             device = null;
         }
 
+        if (name is not null && email is not null)
+        {
+            _userEmails.TryAdd(email, name);
+        }
+
         var roleNode = Child(mapping, "cloudLinkRole");
         var role = roleNode is null ? true : ReadBool(roleNode, $"{path}.cloudLinkRole");
         var entraNode = Child(mapping, "inEntra");
         var inEntra = entraNode is null ? true : ReadBool(entraNode, $"{path}.inEntra");
+
+        var displayNameNode = Child(mapping, "displayName");
+        var displayName = displayNameNode is null ? null : ReadString(displayNameNode, $"{path}.displayName", "the Entra display name");
+        var businessNode = Child(mapping, "businessPhone");
+        var business = businessNode is null ? [] : ReadBusinessPhone(businessNode, $"{path}.businessPhone");
+        var mobileNode = Child(mapping, "mobilePhone");
+        var mobile = mobileNode is null ? null : ReadPhoneNumber(mobileNode, $"{path}.mobilePhone");
+        var contactsNode = Child(mapping, "contacts");
+        var contacts = contactsNode is null ? [] : ReadContacts(contactsNode, $"{path}.contacts");
 
         if (name is null || email is null || device is null || role is null || inEntra is null)
         {
             return null;
         }
 
-        return new UserDefinition(name, email, device, role.Value, inEntra.Value);
+        if ((displayNameNode is not null && displayName is null) || business is null || (mobileNode is not null && mobile is null) || contacts is null)
+        {
+            return null;
+        }
+
+        // Empty lists keep the records' shared defaults, so two users without phones compare equal.
+        var user = new UserDefinition(name, email, device, role.Value, inEntra.Value) { DisplayName = displayName, MobilePhone = mobile };
+        if (business.Count > 0)
+        {
+            user = user with { BusinessPhones = business };
+        }
+
+        if (contacts.Count > 0)
+        {
+            user = user with { Contacts = contacts };
+        }
+
+        return user;
     }
 }
