@@ -476,6 +476,28 @@ public sealed class CallHistoryEngineTests
     }
 
     [Fact]
+    public void Discarded_open_call_ignores_late_events()
+    {
+        var before = RingAliceToBob(new CallFlow())
+            .At(5).SendTo([Alice, Bob], monitor => Established(monitor, "1", Bob, Alice, Bob));
+        var after = new CallFlow(before.Time);
+        foreach (var state in before.SavedOpenCalls.Values)
+        {
+            Assert.True(after.Engine.TryRestore(state, out var error), error);
+        }
+
+        var bobCall = after.Engine.OpenCalls.Single(open => open.DeviceId == Bob);
+        Assert.True(after.Engine.DiscardRecorded(bobCall));
+        Assert.False(after.Engine.DiscardRecorded(bobCall));
+
+        after.At(300).SendTo([Bob, Alice], monitor => Cleared(monitor, "1", Bob))
+            .Snapshot(Bob, new DeviceCall("1", LocalConnectionState.Connected));
+
+        Assert.Equal([Expected(Alice, "1", CallDirection.Outgoing, Bob, 0, 5, 300, CallOutcome.Answered)], after.Records);
+        Assert.Empty(after.Engine.OpenCalls);
+    }
+
+    [Fact]
     public void Restore_rejects_invalid_state()
     {
         var flow = new CallFlow();
