@@ -204,19 +204,20 @@ public static class GatewayOptionsValidator
     private static void ValidateDialPlan(DialPlan dialPlan, string path, Collector errors)
     {
         const string RegionExamples = "use an ISO 3166-1 code such as FR, CH, DE, SE, GB or US";
+        var regions = PhoneNumberUtil.GetInstance().GetSupportedRegions();
         var region = dialPlan.Region ?? "";
         if (region.Length == 0)
         {
             errors.Add(path + ".region", null, $"is empty; {RegionExamples}.");
         }
-        else if (!PhoneNumberUtil.GetInstance().GetSupportedRegions().Contains(region))
+        else if (!regions.Contains(region))
         {
             var upper = region.ToUpperInvariant();
             var hint = upper switch
             {
                 // ISO 3166-1 reserves UK but assigns the United Kingdom GB, which is what libphonenumber uses.
                 "UK" => "use GB for the United Kingdom",
-                _ when upper != region && PhoneNumberUtil.GetInstance().GetSupportedRegions().Contains(upper) => $"write the code in capitals: {upper}",
+                _ when upper != region && regions.Contains(upper) => $"write the code in capitals: {upper}",
                 _ => RegionExamples,
             };
             errors.Add(path + ".region", region, $"is not a region libphonenumber knows; {hint}.");
