@@ -1,3 +1,4 @@
+using PbxLab.Core.Numbers;
 using PbxLab.Core.Presence;
 
 namespace PbxLab.Core.Configuration;
@@ -63,7 +64,15 @@ public sealed record PresenceOptions
 
 /// <summary>One PBX the gateway connects to as a CSTA client.</summary>
 /// <param name="Profile">One of the names in <see cref="PbxProfile.Known"/>.</param>
-public sealed record PbxLinkConfiguration(string Name, string Host, int Port, string Profile);
+public sealed record PbxLinkConfiguration(string Name, string Host, int Port, string Profile)
+{
+    /// <summary>
+    /// Region and prefixes with which numbers from this PBX are read, for a site whose country or
+    /// dialling habits differ from the profile's; null for the profile's default
+    /// (<see cref="Numbers.DialPlan.DefaultFor"/>).
+    /// </summary>
+    public DialPlan? DialPlan { get; init; }
+}
 
 /// <summary>One CloudLink user: the email that must match Entra and the PBX device to monitor.</summary>
 /// <param name="Pbx">Name of the entry in <see cref="GatewayOptions.PbxLinks"/> the device is on.</param>

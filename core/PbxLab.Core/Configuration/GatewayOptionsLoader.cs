@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml;
+using PbxLab.Core.Numbers;
 using PbxLab.Core.Presence;
 
 namespace PbxLab.Core.Configuration;
@@ -198,12 +199,38 @@ public static class GatewayOptionsLoader
                 return new PbxLinkConfiguration("", "", 0, "");
             }
 
-            RejectUnknownKeys(element, path, ["name", "host", "port", "profile"]);
+            RejectUnknownKeys(element, path, ["name", "host", "port", "profile", "dialPlan"]);
+            var profile = ReadString(element, "profile", path + ".profile") ?? "";
             return new PbxLinkConfiguration(
                 ReadString(element, "name", path + ".name") ?? "",
                 ReadString(element, "host", path + ".host") ?? "",
                 ReadPort(element, path + ".port"),
-                ReadString(element, "profile", path + ".profile") ?? "");
+                profile)
+            {
+                DialPlan = ReadDialPlan(element, path + ".dialPlan", profile),
+            };
+        }
+
+        /// <summary>
+        /// Reads a link's dial plan; a key it omits takes the profile's value. Returns null when the
+        /// link has no dialPlan, so the profile's default applies. The validator checks the values.
+        /// </summary>
+        private DialPlan? ReadDialPlan(JsonElement link, string path, string profile)
+        {
+            if (!link.TryGetProperty("dialPlan", out var element) || element.ValueKind == JsonValueKind.Null || !ExpectObject(element, path))
+            {
+                return null;
+            }
+
+            RejectUnknownKeys(element, path, ["region", "trunkAccessCode", "nationalPrefix", "internationalPrefix"]);
+
+            // An unknown profile is reported by the validator; its dial plan falls back to MiVoice Office 400's meanwhile.
+            var defaults = DialPlan.DefaultFor(profile) ?? DialPlan.MiVoiceOffice400;
+            return new DialPlan(
+                ReadString(element, "region", path + ".region") ?? defaults.Region,
+                ReadString(element, "trunkAccessCode", path + ".trunkAccessCode") ?? defaults.TrunkAccessCode,
+                ReadString(element, "nationalPrefix", path + ".nationalPrefix") ?? defaults.NationalPrefix,
+                ReadString(element, "internationalPrefix", path + ".internationalPrefix") ?? defaults.InternationalPrefix);
         }
 
         private GatewayUserConfiguration ReadUser(JsonElement element, string path)

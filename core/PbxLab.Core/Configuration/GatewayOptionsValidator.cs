@@ -1,5 +1,7 @@
 using System.Globalization;
+using PbxLab.Core.Numbers;
 using PbxLab.Core.Presence;
+using PhoneNumbers;
 
 namespace PbxLab.Core.Configuration;
 
@@ -189,9 +191,58 @@ public static class GatewayOptionsValidator
                 var known = string.Join(", ", PbxProfile.Known.Select(profile => $"{profile.Name} ({profile.DisplayName})"));
                 errors.Add(path + ".profile", link.Profile.Length == 0 ? null : link.Profile, $"is not a known PBX profile; use one of {known}.");
             }
+
+            if (link.DialPlan is { } dialPlan)
+            {
+                ValidateDialPlan(dialPlan, path + ".dialPlan", errors);
+            }
         }
 
         return names;
+    }
+
+    private static void ValidateDialPlan(DialPlan dialPlan, string path, Collector errors)
+    {
+        const string RegionExamples = "use an ISO 3166-1 code such as FR, CH, DE, SE, GB or US";
+        var regions = PhoneNumberUtil.GetInstance().GetSupportedRegions();
+        var region = dialPlan.Region ?? "";
+        if (region.Length == 0)
+        {
+            errors.Add(path + ".region", null, $"is empty; {RegionExamples}.");
+        }
+        else if (!regions.Contains(region))
+        {
+            var upper = region.ToUpperInvariant();
+            var hint = upper switch
+            {
+                // ISO 3166-1 reserves UK but assigns the United Kingdom GB, which is what libphonenumber uses.
+                "UK" => "use GB for the United Kingdom",
+                _ when upper != region && regions.Contains(upper) => $"write the code in capitals: {upper}",
+                _ => RegionExamples,
+            };
+            errors.Add(path + ".region", region, $"is not a region libphonenumber knows; {hint}.");
+        }
+
+        var trunkAccessCode = dialPlan.TrunkAccessCode ?? "";
+        if (!trunkAccessCode.All(char.IsAsciiDigit))
+        {
+            errors.Add(path + ".trunkAccessCode", trunkAccessCode, "is not a string of digits; write the digits dialled for an outside line, such as \"0\" or \"9\", or \"\" when the PBX needs none.");
+        }
+
+        ValidatePrefix(dialPlan.NationalPrefix, path + ".nationalPrefix", "the digits in front of a national number, such as \"0\" (FR, CH, DE, GB) or \"1\" (US)", errors);
+        ValidatePrefix(dialPlan.InternationalPrefix, path + ".internationalPrefix", "the digits in front of a country code, such as \"00\" (most of Europe) or \"011\" (US)", errors);
+    }
+
+    private static void ValidatePrefix(string? prefix, string path, string expected, Collector errors)
+    {
+        if (string.IsNullOrEmpty(prefix))
+        {
+            errors.Add(path, null, $"is empty; write {expected}.");
+        }
+        else if (!prefix.All(char.IsAsciiDigit))
+        {
+            errors.Add(path, prefix, $"is not a string of digits; write {expected}.");
+        }
     }
 
     private static void ValidateUsers(IReadOnlyList<GatewayUserConfiguration> users, HashSet<string> linkNames, Collector errors)

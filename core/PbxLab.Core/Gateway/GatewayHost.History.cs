@@ -32,7 +32,7 @@ public sealed partial class GatewayHost
 
         var normalizers = _options.PbxLinks.ToDictionary(
             link => link.Name,
-            link => new PhoneNumberNormalizer(DialPlan.DefaultFor(link.Profile) ?? DialPlan.MiVoiceOffice400),
+            link => new PhoneNumberNormalizer(link.DialPlan ?? DialPlan.DefaultFor(link.Profile) ?? DialPlan.MiVoiceOffice400),
             StringComparer.OrdinalIgnoreCase);
         var firstNormalizer = normalizers.Values.FirstOrDefault() ?? new PhoneNumberNormalizer(DialPlan.MiVoiceOffice400);
 
@@ -41,6 +41,7 @@ public sealed partial class GatewayHost
         _directory = new GraphDirectoryLoader(graphClient, _options.GraphBaseUrl, firstNormalizer, _timeProvider, loggerFactory.CreateLogger("PbxLab.Core.Directory"));
         _directory.Start([.. _users.Select(user => user.Email)], DirectoryRefreshInterval);
 
+        // Device owners by email; the resolver shows each by their Entra displayName once the directory has loaded.
         var owners = _users
             .GroupBy(user => user.Link.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(

@@ -139,6 +139,24 @@ public sealed partial class CallHistoryEngine
         return true;
     }
 
+    /// <summary>
+    /// Drops a restored open call whose record the store already holds, and remembers its ids so
+    /// that a late event of the call starts no new record. Returns false when the engine has no
+    /// such open call.
+    /// </summary>
+    public bool DiscardRecorded(OpenCall open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        if (!_open.Remove(KeyOf(open.Link, open.DeviceId, open.CallId)))
+        {
+            return false;
+        }
+
+        _persisted.Remove(open.RecordId);
+        RememberCompleted(open);
+        return true;
+    }
+
     private void ApplySnapshotCall(StepBuilder step, DeviceContext device, DeviceCall call)
     {
         var state = call.LocalConnectionState;
@@ -258,11 +276,16 @@ public sealed partial class CallHistoryEngine
 
     private void Forget(StepBuilder step, DeviceContext device, OpenCall open)
     {
-        var completed = CompletedOf(device.Link);
+        RememberCompleted(open);
+        step.Remove(open);
+    }
+
+    private void RememberCompleted(OpenCall open)
+    {
+        var completed = CompletedOf(open.Link);
         completed.Add(open.RecordId);
         completed.Add(CallKey(open.DeviceId, open.CallId));
         completed.Add(CallKey(open.DeviceId, open.FirstCallId));
-        step.Remove(open);
     }
 
     private static CallOutcome OutcomeWhenEnded(OpenCall open, EventCause? cause, bool droppedHere)

@@ -11,6 +11,9 @@ internal static partial class CallHistoryLog
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Call history: skipped a saved open call: {Reason}")]
     public static partial void RestoreFailed(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Call history: saved open call {RecordId} of user {UserEmail} (call {CallId}) is already recorded, so it is not restored and its saved state is deleted.")]
+    public static partial void RecordedOpenCallDiscarded(ILogger logger, string recordId, string userEmail, string callId);
+
     [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Call history: stored record {RecordId} for user {UserEmail}, call {CallId} on link {LinkName}: {Direction} {Outcome}.")]
     public static partial void RecordStored(ILogger logger, string recordId, string userEmail, string callId, string linkName, CallDirection direction, CallOutcome outcome);
 

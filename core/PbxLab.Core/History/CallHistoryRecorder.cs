@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using PbxLab.Core.Links;
 using PbxLab.Core.Presence;
+using PbxLab.Core.Storage;
 using PbxLab.Csta.Messages;
 
 namespace PbxLab.Core.History;
@@ -45,7 +46,8 @@ public sealed class CallHistoryRecorder : IPbxLinkSink, IAsyncDisposable
     public event Action<CallRecord>? RecordStored;
 
     /// <summary>
-    /// Migrates the store, restores the open calls saved before a restart and starts the writer.
+    /// Migrates the store, restores the open calls saved before a restart (except those whose record
+    /// is already stored) and starts the writer.
     /// </summary>
     public static async Task<CallHistoryRecorder> StartAsync(
         CallHistoryRecorderOptions options,
@@ -83,6 +85,7 @@ public sealed class CallHistoryRecorder : IPbxLinkSink, IAsyncDisposable
             }
         }
 
+        restored -= await recorder.DiscardRecordedCallsAsync(cancellationToken);
         recorder._writer = Task.Run(recorder.WriteLoopAsync, CancellationToken.None);
         CallHistoryLog.Started(recorder._logger, options.Devices.Count, restored);
         return recorder;
@@ -159,6 +162,39 @@ public sealed class CallHistoryRecorder : IPbxLinkSink, IAsyncDisposable
         await _stopping.CancelAsync();
         await _writer;
         _stopping.Dispose();
+    }
+
+    // A saved open call whose record is already stored is left from a stop between storing the
+    // record and deleting the open call. Continuing it would end the call a second time, at the
+    // resync after this start, and replace the record's end time and outcome.
+    private async Task<int> DiscardRecordedCallsAsync(CancellationToken cancellationToken)
+    {
+        var discarded = 0;
+        foreach (var open in _engine.OpenCalls.ToList())
+        {
+            if (!await IsRecordedAsync(open, cancellationToken))
+            {
+                continue;
+            }
+
+            _engine.DiscardRecorded(open);
+            await _store.DeleteOpenCallAsync(open.RecordId, cancellationToken);
+            CallHistoryLog.RecordedOpenCallDiscarded(_logger, open.RecordId, open.UserEmail, open.CallId);
+            discarded++;
+        }
+
+        return discarded;
+    }
+
+    // The record has the open call's start time, which the store keeps to the millisecond (SQLite)
+    // or microsecond (PostgreSQL), so a window of a second around it finds the record. The window
+    // also keeps out the record of an earlier call whose callID the PBX has since reused.
+    private async Task<bool> IsRecordedAsync(OpenCall open, CancellationToken cancellationToken)
+    {
+        var margin = TimeSpan.FromSeconds(1);
+        var query = new CallHistoryQuery(open.UserEmail, open.StartedAt - margin, open.StartedAt + margin, CallHistoryQueryRules.MaxPageSize, null);
+        var page = await _store.QueryAsync(query, cancellationToken);
+        return page.Records.Any(record => record.RecordId == open.RecordId);
     }
 
     private void Apply(string linkName, string deviceId, string eventName, Func<CallHistoryStep> apply)

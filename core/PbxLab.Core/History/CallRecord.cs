@@ -44,7 +44,7 @@ public enum RemoteNameSource
     /// <summary>The monitored user's Outlook personal contacts.</summary>
     Contact,
 
-    /// <summary>The owner of the PBX device, for an internal call.</summary>
+    /// <summary>The owner of the PBX device, for an internal call: their Entra displayName, or their email when Entra has none.</summary>
     PbxDevice,
 
     /// <summary>The number matched two or more different people, so it is left unnamed.</summary>

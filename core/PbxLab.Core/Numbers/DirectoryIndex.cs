@@ -10,17 +10,22 @@ namespace PbxLab.Core.Numbers;
 /// </summary>
 public sealed class DirectoryIndex
 {
+    private static readonly Dictionary<string, string> NoUserNames = new(StringComparer.OrdinalIgnoreCase);
+
     private readonly Dictionary<string, RemoteParty> _directory;
     private readonly Dictionary<string, Dictionary<string, RemoteParty>> _contactsByOwner;
+    private readonly Dictionary<string, string> _userNamesByEmail;
 
     private DirectoryIndex(
         Dictionary<string, RemoteParty> directory,
         Dictionary<string, Dictionary<string, RemoteParty>> contactsByOwner,
+        Dictionary<string, string> userNamesByEmail,
         int entryCount,
         IReadOnlyList<string> skippedNumbers)
     {
         _directory = directory;
         _contactsByOwner = contactsByOwner;
+        _userNamesByEmail = userNamesByEmail;
         EntryCount = entryCount;
         SkippedNumbers = skippedNumbers;
     }
@@ -33,8 +38,8 @@ public sealed class DirectoryIndex
     /// <summary>Stored numbers that could not be normalised, each with the person and the reason.</summary>
     public IReadOnlyList<string> SkippedNumbers { get; }
 
-    /// <summary>Builds an index from entries whose numbers are already in E.164.</summary>
-    public static DirectoryIndex Build(IEnumerable<DirectoryEntry> entries) => Build(entries, []);
+    /// <summary>Builds an index from entries whose numbers are already in E.164, without user emails.</summary>
+    public static DirectoryIndex Build(IEnumerable<DirectoryEntry> entries) => Build(entries, [], NoUserNames);
 
     /// <summary>Builds an index from Graph users and contacts, normalising every stored number with <paramref name="normalizer"/>.</summary>
     /// <remarks>
@@ -66,8 +71,16 @@ public sealed class DirectoryIndex
             }
         }
 
-        return Build(entries, skipped);
+        return Build(entries, skipped, UserNamesByEmail(snapshot.Users));
     }
+
+    /// <summary>
+    /// Returns the Entra displayName of the user whose userPrincipalName or mail is
+    /// <paramref name="email"/> (ignoring case), or null when no loaded user has that email or the
+    /// user has no display name.
+    /// </summary>
+    public string? UserDisplayNameOf(string email) =>
+        _userNamesByEmail.TryGetValue(email.Trim(), out var displayName) ? displayName : null;
 
     /// <summary>Finds the name for a number, searching the contacts of <paramref name="ownerEmail"/> and the directory.</summary>
     /// <returns>The match; its Source is None when no entry has the number.</returns>
@@ -83,7 +96,31 @@ public sealed class DirectoryIndex
         return _directory.TryGetValue(e164, out var party) ? party : new RemoteParty(e164, null, RemoteNameSource.None, []);
     }
 
-    private static DirectoryIndex Build(IEnumerable<DirectoryEntry> entries, IReadOnlyList<string> skipped)
+    // A userPrincipalName wins over another user's equal mail, because Entra keeps UPNs unique and
+    // signs users in with them.
+    private static Dictionary<string, string> UserNamesByEmail(IReadOnlyList<EntraUserRecord> users)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in users)
+        {
+            if (!string.IsNullOrWhiteSpace(user.DisplayName) && !string.IsNullOrWhiteSpace(user.Mail))
+            {
+                names.TryAdd(user.Mail.Trim(), user.DisplayName.Trim());
+            }
+        }
+
+        foreach (var user in users)
+        {
+            if (!string.IsNullOrWhiteSpace(user.DisplayName) && !string.IsNullOrWhiteSpace(user.UserPrincipalName))
+            {
+                names[user.UserPrincipalName.Trim()] = user.DisplayName.Trim();
+            }
+        }
+
+        return names;
+    }
+
+    private static DirectoryIndex Build(IEnumerable<DirectoryEntry> entries, IReadOnlyList<string> skipped, Dictionary<string, string> userNamesByEmail)
     {
         ArgumentNullException.ThrowIfNull(entries);
 
@@ -128,7 +165,7 @@ public sealed class DirectoryIndex
             contactsByOwner[owner] = parties;
         }
 
-        return new DirectoryIndex(directory, contactsByOwner, count, skipped);
+        return new DirectoryIndex(directory, contactsByOwner, userNamesByEmail, count, skipped);
     }
 
     private static RemoteParty PartyOf(string number, List<Person> people)

@@ -3,8 +3,9 @@ using PbxLab.Core.History;
 namespace PbxLab.Core.Numbers;
 
 /// <summary>
-/// Resolves the other party of a call: an internal number to the owner of that PBX device, an
-/// external number to E.164 with the link's dial plan and then to a name from the directory index.
+/// Resolves the other party of a call. An internal number names the owner of that PBX device by
+/// their Entra displayName. An external number goes to E.164 with the link's dial plan and then
+/// to a name from the directory index.
 /// </summary>
 public sealed class RemotePartyResolver : IRemotePartyResolver
 {
@@ -14,7 +15,7 @@ public sealed class RemotePartyResolver : IRemotePartyResolver
 
     /// <param name="currentIndex">Returns the latest index, so a refresh takes effect on the next call.</param>
     /// <param name="normalizersByLink">The normalizer of each link name, with that PBX's dial plan.</param>
-    /// <param name="deviceOwnersByLink">For each link name, the display name of the owner of each directory number.</param>
+    /// <param name="deviceOwnersByLink">For each link name, the email of the owner of each directory number.</param>
     public RemotePartyResolver(
         Func<DirectoryIndex> currentIndex,
         IReadOnlyDictionary<string, PhoneNumberNormalizer> normalizersByLink,
@@ -46,10 +47,16 @@ public sealed class RemotePartyResolver : IRemotePartyResolver
 
         if (isInternal)
         {
-            // Internal numbers are PBX directory numbers, not E.164, so only the device owner names them.
-            return _deviceOwnersByLink.TryGetValue(link, out var owners) && owners.TryGetValue(presentedNumber.Trim(), out var owner)
-                ? new RemoteParty(null, owner, RemoteNameSource.PbxDevice, [])
-                : RemoteParty.Unknown;
+            // Internal numbers are PBX directory numbers, not E.164, so only the device owner names
+            // them. A person reads "Alice Martin" better than an email, so the owner's Entra
+            // displayName is used, and the email when Entra has no such user or no name for them.
+            if (!_deviceOwnersByLink.TryGetValue(link, out var owners) || !owners.TryGetValue(presentedNumber.Trim(), out var ownerEmail))
+            {
+                return RemoteParty.Unknown;
+            }
+
+            var ownerName = _currentIndex().UserDisplayNameOf(ownerEmail) ?? ownerEmail;
+            return new RemoteParty(null, ownerName, RemoteNameSource.PbxDevice, []);
         }
 
         if (!_normalizersByLink.TryGetValue(link, out var normalizer))

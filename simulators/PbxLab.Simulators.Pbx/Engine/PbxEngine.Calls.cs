@@ -119,8 +119,8 @@ public sealed partial class PbxEngine
     }
 
     /// <summary>
-    /// The called user refuses the ringing call. Its monitors see the alerting connection cleared. The
-    /// caller's see FailedEvent with cause busy, then their connection cleared.
+    /// The called user refuses the ringing call. Its monitors see the alerting connection cleared with
+    /// cause busy. The caller's see FailedEvent with cause busy, then their connection cleared.
     /// </summary>
     public void Reject(string device)
     {
@@ -405,13 +405,15 @@ public sealed partial class PbxEngine
         Log.CallCleared(_logger, call.CallId, leaving.Number, cause);
     }
 
-    // NOTE: no trace shows what a Mitel PBX tells the caller when the callee rejects. Busy is what the caller hears.
+    // NOTE: ECMA-269 has no cause for a rejected call, and no trace shows what a Mitel PBX sends when the
+    // callee rejects. The simulator assumes cause busy at both ends: the rejecting device's connection is
+    // cleared with busy, and the caller fails with busy, which is also what the caller hears.
     private void RejectCall(PbxCall call, CallParty rejecting)
     {
         End(call);
         rejecting.State = ConnectionState.Null;
         Raise(new CallConnectionCleared(
-            rejecting.Device!.DirectoryNumber, call.CallId, rejecting.Number, ConnectionState.Null, PbxCallCause.NormalClearing));
+            rejecting.Device!.DirectoryNumber, call.CallId, rejecting.Number, ConnectionState.Null, PbxCallCause.Busy));
         FailOthers(call, rejecting, PbxCallCause.Busy);
         Log.CallFailed(_logger, call.CallId, rejecting.Number, PbxCallCause.Busy);
     }

@@ -182,6 +182,37 @@ public sealed class CallHistoryEngineTests
             flow.Records);
     }
 
+    // The PBX simulator's Reject: the callee's connection is cleared with cause busy, then the
+    // caller sees FailedEvent (busy) and its own connection cleared (busy). ECMA-269 has no reject
+    // cause, so busy at the callee's own ringing connection is what marks the rejection.
+    [Fact]
+    public void Simulated_reject_is_rejected_and_failed()
+    {
+        var flow = RingAliceToBob(new CallFlow())
+            .At(6).Send(Bob, Cleared(Bob, "1", Bob, EventCause.Busy))
+            .Send(Alice, Failed(Alice, "1", Bob, Alice, Bob, EventCause.Busy))
+            .Send(Alice, Cleared(Alice, "1", Alice, EventCause.Busy));
+
+        Assert.Equal(
+            [
+                Expected(Bob, "1", CallDirection.Incoming, Alice, 0, null, 6, CallOutcome.Rejected),
+                Expected(Alice, "1", CallDirection.Outgoing, Bob, 0, null, 6, CallOutcome.Failed),
+            ],
+            flow.Records);
+        Assert.Empty(flow.Engine.OpenCalls);
+        Assert.Empty(flow.SavedOpenCalls);
+    }
+
+    // Only the cause distinguishes a rejection from a call that stopped ringing at the callee's device.
+    [Fact]
+    public void Ringing_call_cleared_normally_is_missed()
+    {
+        var flow = RingAliceToBob(new CallFlow())
+            .At(6).Send(Bob, Cleared(Bob, "1", Bob, EventCause.NormalClearing));
+
+        Assert.Equal([Expected(Bob, "1", CallDirection.Incoming, Alice, 0, null, 6, CallOutcome.Missed)], flow.Records);
+    }
+
     [Fact]
     public void Hold_and_retrieve_keep_one_record()
     {
@@ -442,6 +473,28 @@ public sealed class CallHistoryEngineTests
             ],
             after.Records);
         Assert.Equal(TimeSpan.FromSeconds(295), after.RecordOf(Alice).Duration);
+    }
+
+    [Fact]
+    public void Discarded_open_call_ignores_late_events()
+    {
+        var before = RingAliceToBob(new CallFlow())
+            .At(5).SendTo([Alice, Bob], monitor => Established(monitor, "1", Bob, Alice, Bob));
+        var after = new CallFlow(before.Time);
+        foreach (var state in before.SavedOpenCalls.Values)
+        {
+            Assert.True(after.Engine.TryRestore(state, out var error), error);
+        }
+
+        var bobCall = after.Engine.OpenCalls.Single(open => open.DeviceId == Bob);
+        Assert.True(after.Engine.DiscardRecorded(bobCall));
+        Assert.False(after.Engine.DiscardRecorded(bobCall));
+
+        after.At(300).SendTo([Bob, Alice], monitor => Cleared(monitor, "1", Bob))
+            .Snapshot(Bob, new DeviceCall("1", LocalConnectionState.Connected));
+
+        Assert.Equal([Expected(Alice, "1", CallDirection.Outgoing, Bob, 0, 5, 300, CallOutcome.Answered)], after.Records);
+        Assert.Empty(after.Engine.OpenCalls);
     }
 
     [Fact]

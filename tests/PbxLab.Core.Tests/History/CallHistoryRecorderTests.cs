@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PbxLab.Core.History;
 using PbxLab.Core.Links;
+using PbxLab.Core.Storage;
 using PbxLab.Core.Tests.TestSupport;
 using PbxLab.Csta.Messages;
 using static PbxLab.Core.Tests.History.CallFlow;
@@ -145,6 +146,72 @@ public sealed class CallHistoryRecorderTests
         Assert.Equal(CallOutcome.Answered, record.Outcome);
         Assert.Empty(store.OpenCalls);
         Assert.Empty(after.OpenCalls);
+    }
+
+    // The core stopped after it stored the records of an ended call but before it deleted the
+    // saved open calls (a crash, or a store that failed on the way down). On the next start the
+    // records stand as stored: the resync snapshot must not end the call a second time, later.
+    [Fact]
+    public async Task Open_call_already_recorded_is_not_restored()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pbxlab-recorder-{Guid.NewGuid():N}.db");
+        var time = new FakeTimeProvider(T0);
+        try
+        {
+            IReadOnlyList<OpenCallState> leftOver;
+            await using (var store = new SqliteCallHistoryStore(path, NullLogger<SqliteCallHistoryStore>.Instance))
+            {
+                await using var before = await CallHistoryRecorder.StartAsync(Options, store, Resolver, time, NullLoggerFactory.Instance, CancellationToken.None);
+                before.OnCallEvent(Link, Alice, Delivered(Alice, "9", Bob, Alice, Bob));
+                before.OnCallEvent(Link, Bob, Delivered(Bob, "9", Bob, Alice, Bob));
+                time.Advance(TimeSpan.FromSeconds(5));
+                before.OnCallEvent(Link, Alice, Established(Alice, "9", Bob, Alice, Bob));
+                before.OnCallEvent(Link, Bob, Established(Bob, "9", Bob, Alice, Bob));
+                await before.FlushAsync(CancellationToken.None);
+                leftOver = await store.LoadOpenCallsAsync(CancellationToken.None);
+
+                time.Advance(TimeSpan.FromSeconds(60));
+                before.OnCallEvent(Link, Alice, Cleared(Alice, "9", Alice));
+                before.OnCallEvent(Link, Bob, Cleared(Bob, "9", Alice, local: LocalConnectionState.Null));
+                await before.FlushAsync(CancellationToken.None);
+                Assert.Empty(await store.LoadOpenCallsAsync(CancellationToken.None));
+
+                // The deletes of the saved open calls are lost.
+                foreach (var state in leftOver)
+                {
+                    await store.SaveOpenCallAsync(state.Key, state.UserEmail, state.State, CancellationToken.None);
+                }
+            }
+
+            Assert.Equal(2, leftOver.Count);
+            time.Advance(TimeSpan.FromMinutes(10));
+            await using (var store = new SqliteCallHistoryStore(path, NullLogger<SqliteCallHistoryStore>.Instance))
+            {
+                await using var after = await CallHistoryRecorder.StartAsync(Options, store, Resolver, time, NullLoggerFactory.Instance, CancellationToken.None);
+                IPbxLinkSink sink = after;
+                sink.OnLinkPhaseChanged(Link, PbxLinkPhase.Monitoring, "Starting monitors for 3 devices.");
+                sink.OnDeviceSnapshot(Link, Alice, []);
+                sink.OnDeviceSnapshot(Link, Bob, []);
+                sink.OnCallEvent(Link, Bob, Cleared(Bob, "9", Alice, local: LocalConnectionState.Null));
+                await after.FlushAsync(CancellationToken.None);
+
+                Assert.Empty(after.OpenCalls);
+                Assert.Empty(await store.LoadOpenCallsAsync(CancellationToken.None));
+                foreach (var device in new[] { Alice, Bob })
+                {
+                    var page = await store.QueryAsync(new CallHistoryQuery(Email(device), null, null, 50, null), CancellationToken.None);
+                    var record = Assert.Single(page.Records);
+                    Assert.Equal(T0, record.StartedAt);
+                    Assert.Equal(TimeAt(5), record.AnsweredAt);
+                    Assert.Equal(TimeAt(65), record.EndedAt);
+                    Assert.Equal(CallOutcome.Answered, record.Outcome);
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -141,6 +141,52 @@ public sealed class DirectoryIndexTests
         Assert.NotEqual(PersonIdentity.KeyOf("Claire Dubois"), PersonIdentity.KeyOf("Claire Duboiss"));
     }
 
+    [Fact]
+    public void User_display_name_found_by_upn_or_mail()
+    {
+        var snapshot = new DirectorySnapshot(
+            [
+                new EntraUserRecord("u-1", " Alice Martin ", "alice@contoso.com", "alice.martin@contoso.com", [], null),
+                new EntraUserRecord("u-2", null, "bob@contoso.com", "bob@contoso.com", [], null),
+                new EntraUserRecord("u-3", "   ", "carol@contoso.com", null, [], null),
+            ],
+            Owned());
+
+        var index = DirectoryIndex.Build(snapshot, France);
+
+        Assert.Equal("Alice Martin", index.UserDisplayNameOf("alice@contoso.com"));
+        Assert.Equal("Alice Martin", index.UserDisplayNameOf("ALICE.Martin@Contoso.com"));
+        Assert.Null(index.UserDisplayNameOf("bob@contoso.com"));
+        Assert.Null(index.UserDisplayNameOf("carol@contoso.com"));
+        Assert.Null(index.UserDisplayNameOf("dave@contoso.com"));
+    }
+
+    // Entra keeps userPrincipalName unique, so it names the user even when another user's mail is the same text.
+    [Fact]
+    public void User_upn_wins_over_other_users_mail()
+    {
+        var snapshot = new DirectorySnapshot(
+            [
+                new EntraUserRecord("u-1", "Shared Mailbox Owner", "owner@contoso.com", "sales@contoso.com", [], null),
+                new EntraUserRecord("u-2", "Sales Desk", "sales@contoso.com", null, [], null),
+            ],
+            Owned());
+
+        var index = DirectoryIndex.Build(snapshot, France);
+
+        Assert.Equal("Sales Desk", index.UserDisplayNameOf("sales@contoso.com"));
+        Assert.Equal("Shared Mailbox Owner", index.UserDisplayNameOf("owner@contoso.com"));
+    }
+
+    [Fact]
+    public void Index_from_entries_has_no_user_emails()
+    {
+        var index = DirectoryIndex.Build([DirectoryEntry.ForUser("u-1", "Alice Martin", ["+33123456789"])]);
+
+        Assert.Null(index.UserDisplayNameOf("alice@contoso.com"));
+        Assert.Null(DirectoryIndex.Empty.UserDisplayNameOf("alice@contoso.com"));
+    }
+
     private static Dictionary<string, IReadOnlyList<OutlookContactRecord>> Owned(params OutlookContactRecord[] contacts) =>
         new() { [Owner] = contacts };
 }

@@ -8,11 +8,12 @@ public static class GatewayOptionsExtensions
     public static GatewayOptions WithUsers(this GatewayOptions options, params (string Email, string Device)[] users) =>
         options.With(users: [.. users.Select(user => new GatewayUserConfiguration(user.Email, user.Device, "pbx1"))]);
 
-    /// <summary>Returns a copy with other links or users; GatewayOptions is a class so it has no 'with'.</summary>
+    /// <summary>Returns a copy with other links, users or history store; GatewayOptions is a class so it has no 'with'.</summary>
     public static GatewayOptions With(
         this GatewayOptions options,
         IReadOnlyList<PbxLinkConfiguration>? links = null,
-        IReadOnlyList<GatewayUserConfiguration>? users = null) => new()
+        IReadOnlyList<GatewayUserConfiguration>? users = null,
+        HistoryStoreOptions? history = null) => new()
     {
         TenantId = options.TenantId,
         ClientId = options.ClientId,
@@ -23,7 +24,7 @@ public static class GatewayOptionsExtensions
         UserMatchRetryInterval = options.UserMatchRetryInterval,
         PbxLinks = links ?? options.PbxLinks,
         Users = users ?? options.Users,
-        History = options.History,
+        History = history ?? options.History,
         Api = options.Api,
     };
 }

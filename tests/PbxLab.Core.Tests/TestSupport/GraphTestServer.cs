@@ -45,8 +45,9 @@ public sealed record ScriptedResponse(int Status, string Body = "", IReadOnlyDic
 /// A small Entra token endpoint and Graph presence/users API on 127.0.0.1 and an ephemeral port,
 /// served by Kestrel so the gateway talks real HTTP. It records every request. A test can return
 /// its own response to any request through <see cref="Script"/>. Otherwise the server behaves like
-/// Graph: tokens for the client-credentials grant, user lookup by UPN or mail ignoring case, and
-/// per-user app sessions where clearing a missing session returns 404.
+/// Graph: tokens for the client-credentials grant, user lookup by UPN or mail ignoring case, the
+/// user listing with business phones, empty Outlook contacts, and per-user app sessions where
+/// clearing a missing session returns 404.
 /// </summary>
 public sealed partial class GraphTestServer : IAsyncDisposable
 {
@@ -111,11 +112,11 @@ public sealed partial class GraphTestServer : IAsyncDisposable
         return server;
     }
 
-    public void AddUser(string id, string userPrincipalName, string? mail, string displayName)
+    public void AddUser(string id, string userPrincipalName, string? mail, string? displayName, params string[] businessPhones)
     {
         lock (_lock)
         {
-            _directory.Add(new DirectoryEntry(id, userPrincipalName, mail, displayName));
+            _directory.Add(new DirectoryEntry(id, userPrincipalName, mail, displayName, businessPhones));
         }
     }
 
@@ -170,6 +171,17 @@ public sealed partial class GraphTestServer : IAsyncDisposable
             return new ScriptedResponse(200, JsonSerializer.Serialize(new { value = LookUp(request.Query) }));
         }
 
+        if (request.IsUserListing)
+        {
+            return new ScriptedResponse(200, JsonSerializer.Serialize(new { value = ListUsers() }));
+        }
+
+        // Every user's Outlook contacts: none.
+        if (request.Method == "GET" && request.Path.Split('/') is [.., "users", _, "contacts"])
+        {
+            return new ScriptedResponse(200, """{"value":[]}""");
+        }
+
         var userId = request.Path.Split('/') is [.., "users", var id, "presence", _] ? id : null;
         if (userId is not null && request.IsSetPresence)
         {
@@ -207,8 +219,26 @@ public sealed partial class GraphTestServer : IAsyncDisposable
         }
     }
 
+    private List<object> ListUsers()
+    {
+        lock (_lock)
+        {
+            return _directory
+                .Select(entry => (object)new
+                {
+                    id = entry.Id,
+                    displayName = entry.DisplayName,
+                    userPrincipalName = entry.UserPrincipalName,
+                    mail = entry.Mail,
+                    businessPhones = entry.BusinessPhones,
+                    mobilePhone = (string?)null,
+                })
+                .ToList();
+        }
+    }
+
     [GeneratedRegex("userPrincipalName eq '(?<email>(?:[^']|'')*)'")]
     private static partial Regex PrincipalNameFilter();
 
-    private sealed record DirectoryEntry(string Id, string UserPrincipalName, string? Mail, string DisplayName);
+    private sealed record DirectoryEntry(string Id, string UserPrincipalName, string? Mail, string? DisplayName, string[] BusinessPhones);
 }

@@ -272,7 +272,7 @@ public sealed class PbxCallFeatureTests : IDisposable
 
         PbxEvent[] expected =
         [
-            new CallConnectionCleared("201", callId, "201", ConnectionState.Null, PbxCallCause.NormalClearing),
+            new CallConnectionCleared("201", callId, "201", ConnectionState.Null, PbxCallCause.Busy),
             new CallFailed("200", callId, "201", "200", "201", ConnectionState.Fail, PbxCallCause.Busy),
             new CallConnectionCleared("200", callId, "200", ConnectionState.Null, PbxCallCause.Busy),
         ];
