@@ -60,7 +60,15 @@ public sealed partial class CallHistoryEngine
             : device.Is(delivered.AlertingDevice);
         if (alertingHere)
         {
-            SetRemote(Open(step, device, delivered.Connection.CallId, CallDirection.Incoming), delivered.CallingDevice);
+            var incoming = Open(step, device, delivered.Connection.CallId, CallDirection.Incoming);
+            SetRemote(incoming, delivered.CallingDevice);
+
+            // A blind transfer offers the call to the new device without a TransferedEvent there.
+            if (incoming is not null && delivered.Cause is EventCause.SingleStepTransfer or EventCause.Transfer)
+            {
+                incoming.ReachedByTransfer = true;
+            }
+
             return;
         }
 

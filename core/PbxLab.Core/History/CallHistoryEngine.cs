@@ -297,7 +297,7 @@ public sealed partial class CallHistoryEngine
 
         if (open.AnsweredAt is not null)
         {
-            return CallOutcome.Answered;
+            return open.ReachedByTransfer ? CallOutcome.TransferredIn : CallOutcome.Answered;
         }
 
         // NOTE: an outgoing call that ends before anyone answers (the caller gave up) counts as

@@ -34,6 +34,12 @@ public sealed class OpenCall
     /// <summary>The user's device joined a conference, so one party leaving no longer ends the user's part.</summary>
     public bool InConference { get; set; }
 
+    /// <summary>
+    /// The call was offered to the user's device by a transfer (cause singleStepTransfer or
+    /// transfer on the DeliveredEvent), so once answered it counts as TransferredIn.
+    /// </summary>
+    public bool ReachedByTransfer { get; set; }
+
     /// <summary>An outcome already decided by an event (Failed, TransferredIn), used when the call ends.</summary>
     public CallOutcome? DecidedOutcome { get; set; }
 

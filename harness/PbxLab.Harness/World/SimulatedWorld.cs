@@ -337,7 +337,9 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
         // calls that a phone step sets up, so the helper never shows up in the core's presence.
         var takenDevices = scenario.Users.Select(user => user.Device).ToHashSet(StringComparer.Ordinal);
         var helperDevices = new Dictionary<string, string>(StringComparer.Ordinal);
-        var candidate = 9900;
+        // Helper numbers must not start with the trunk access code, or the PBX would route them to the trunk.
+        var trunkAccessCode = pbx.Profile.DialPlan.TrunkAccessCode;
+        var candidate = trunkAccessCode.StartsWith('9') ? 8900 : 9900;
         foreach (var user in scenario.Users)
         {
             while (takenDevices.Contains(candidate.ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -385,7 +387,7 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
             TokenBaseUrl = graph.BaseAddress.ToString().TrimEnd('/'),
             GraphBaseUrl = graph.GraphBaseAddress.ToString().TrimEnd('/'),
             Presence = presence,
-            PbxLinks = [new PbxLinkConfiguration(LinkName, pbx.Bind, pbx.Port, pbx.Profile.Name)],
+            PbxLinks = [new PbxLinkConfiguration(LinkName, pbx.Bind, pbx.Port, pbx.Profile.Name) { DialPlan = WorldDialPlans.CoreDialPlan(scenario.Pbx) }],
             Users = [.. scenario.Users.Select(user => new GatewayUserConfiguration(user.Email, user.Device, LinkName))],
             History = new HistoryStoreOptions { SqlitePath = Path.Combine(historyFolder, "history.db") },
             Api = new ApiOptions { Port = 0 },

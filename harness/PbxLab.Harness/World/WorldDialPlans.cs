@@ -1,3 +1,4 @@
+using PbxLab.Core.Numbers;
 using PbxLab.Harness.Scenarios;
 using PbxLab.Simulators.Pbx.Profiles;
 
@@ -20,6 +21,21 @@ internal static class WorldDialPlans
         }
 
         return profile with { DialPlan = dialPlan };
+    }
+
+    /// <summary>
+    /// The core's dial plan for the link, from the same plan as the simulator's; null keeps the
+    /// core's default for the profile, as a site without a dialPlan entry would.
+    /// </summary>
+    public static DialPlan? CoreDialPlan(PbxSettings settings)
+    {
+        if (settings.Region is null)
+        {
+            return null;
+        }
+
+        var plan = SimulatorProfile(settings).DialPlan;
+        return new DialPlan(plan.Region, plan.TrunkAccessCode, plan.NationalPrefix, plan.InternationalPrefix);
     }
 
     private static CallerPresentation ToSimulator(CallerNumberPresentation presentation) => presentation switch

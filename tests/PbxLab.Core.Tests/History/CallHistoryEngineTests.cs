@@ -270,6 +270,48 @@ public sealed class CallHistoryEngineTests
         Assert.Empty(flow.Engine.OpenCalls);
     }
 
+    // Carol calls Alice, who moves the call to Bob without consulting. Bob's device sees only
+    // the offer, with cause singleStepTransfer, and answers it.
+    [Fact]
+    public void Single_step_transfer_counts_as_transferred_in_once_answered()
+    {
+        var flow = new CallFlow()
+            .Send(Carol, ServiceInitiated("1", Carol))
+            .Send(Carol, Originated("1", Carol, Alice))
+            .SendTo([Carol, Alice], monitor => Delivered(monitor, "1", Alice, Carol, Alice))
+            .At(4).SendTo([Carol, Alice], monitor => Established(monitor, "1", Alice, Carol, Alice))
+            .At(20).SendTo([Carol, Alice], monitor => new TransferedEvent(
+                $"mon-{monitor}",
+                Conn("1", Alice),
+                null,
+                Dev(Alice),
+                Dev(Bob),
+                [new ConnectionListItem(Conn("1", Carol), Conn("1", Carol), Carol)],
+                monitor == Alice ? LocalConnectionState.Null : LocalConnectionState.Connected,
+                EventCause.SingleStepTransfer))
+            .SendTo([Carol, Bob], monitor => Delivered(monitor, "1", Bob, Carol, Bob, EventCause.SingleStepTransfer))
+            .At(25).SendTo([Carol, Bob], monitor => Established(monitor, "1", Bob, Carol, Bob))
+            .At(85).SendTo([Carol, Bob], monitor => Cleared(monitor, "1", Bob));
+
+        Assert.Equal(CallOutcome.TransferredAway, flow.RecordOf(Alice).Outcome);
+        var bob = flow.RecordOf(Bob);
+        Assert.Equal(CallOutcome.TransferredIn, bob.Outcome);
+        Assert.Equal(CallDirection.Incoming, bob.Direction);
+        Assert.Equal(TimeSpan.FromSeconds(60), bob.Duration);
+    }
+
+    // The same offer left unanswered is a missed call, not a transfer the user took.
+    [Fact]
+    public void Single_step_transfer_never_answered_is_missed()
+    {
+        var flow = new CallFlow()
+            .Send(Carol, ServiceInitiated("1", Carol))
+            .SendTo([Carol, Bob], monitor => Delivered(monitor, "1", Bob, Carol, Bob, EventCause.SingleStepTransfer))
+            .At(30).SendTo([Carol, Bob], monitor => Cleared(monitor, "1", Carol));
+
+        Assert.Equal(CallOutcome.Missed, flow.RecordOf(Bob).Outcome);
+    }
+
     // Carol calls Alice (call 1), Alice consults Bob (call 2) and joins all three into call 1.
     // Bob leaves first, then Carol; Alice's record ends when the call is cleared.
     [Fact]
