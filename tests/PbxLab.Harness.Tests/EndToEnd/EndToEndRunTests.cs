@@ -33,9 +33,34 @@ public sealed class EndToEndRunTests : IDisposable
             .SelectMany(scenario => scenario.GetProperty("cases").EnumerateArray())
             .Select(item => item.GetProperty("outcome").GetString())
             .ToList();
-        Assert.True(outcomes.Count >= 26, $"only {outcomes.Count} cases ran");
+        Assert.True(outcomes.Count >= 58, $"only {outcomes.Count} cases ran");
         Assert.All(outcomes, outcome => Assert.Equal("passed", outcome));
         Assert.True(File.Exists(Path.Combine(reportFolder, "junit.xml")));
+
+        var scenarioNames = report.RootElement.GetProperty("scenarios").EnumerateArray()
+            .Select(scenario => scenario.GetProperty("name").GetString())
+            .ToList();
+        Assert.Contains("Every stored number format names the same caller", scenarioNames);
+        Assert.Contains("A core restart in the middle of calls loses nothing and counts nothing twice", scenarioNames);
+        Assert.Equal(5, scenarioNames.Count(name => name!.StartsWith("Numbers written in the national habits of", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Wrong_history_expectation_fails_and_names_the_record()
+    {
+        // The user whose contact holds Bernard's national number must see his name; claiming
+        // another name must fail that expectation and show what the core stored.
+        var text = await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Scenarios, "call-history", "external-calls.yaml"));
+        const string named = "name: David Field, nameSource: directory";
+        Assert.Contains(named, text, StringComparison.Ordinal);
+        var broken = Path.Combine(_workFolder, "wrong-name.yaml");
+        await File.WriteAllTextAsync(broken, text.Replace(named, "name: Someone Else, nameSource: directory", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = await RunAsync("run", broken, "--report-dir", Path.Combine(_workFolder, "reports"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("record 3 name was David Field, expected Someone Else", output, StringComparison.Ordinal);
+        Assert.Contains("observed: 1: outgoing answered number 00123456789 e164 +33123456789 name Bernard Client", output, StringComparison.Ordinal);
     }
 
     [Fact]
