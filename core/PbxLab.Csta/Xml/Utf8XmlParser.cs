@@ -55,7 +55,7 @@ internal ref struct Utf8XmlParser
     {
         CheckEncoding();
 
-        if (_text.StartsWith("\xEF\xBB\xBF"u8))
+        if (_text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             _position = 3;
         }
@@ -424,8 +424,15 @@ internal ref struct Utf8XmlParser
     {
         var start = _position;
         _position += 2;
-        var (targetOffset, _, targetLength) = ParseQualifiedName();
-        if (Ascii.EqualsIgnoreCase(_text.Slice(targetOffset, targetLength), "xml"u8))
+        // A target is a name without a colon when namespaces are in use (XML Namespaces, section 7).
+        var targetOffset = _position;
+        ParseNcName();
+        if (!AtEnd && _text[_position] == (byte)':')
+        {
+            throw Error("The ':' character, hexadecimal value 0x3A, cannot be included in a name.", _position);
+        }
+
+        if (Ascii.EqualsIgnoreCase(_text[targetOffset.._position], "xml"u8))
         {
             throw Error(
                 "Unexpected XML declaration. The XML declaration must be the first node in the document, and no white space characters are allowed to appear before it.",
@@ -485,10 +492,17 @@ internal ref struct Utf8XmlParser
             SkipWhiteSpace();
             var value = ParseQuotedValue();
             var text = _text.Slice(value.Offset, value.Length);
+            if (!Ascii.IsValid(text))
+            {
+                // Declaration values are ASCII (XML 1.0, section 2.8). XmlReader fails on
+                // non-ASCII here too, though with a message about the root level.
+                throw Error($"The XML declaration's {Encoding.UTF8.GetString(name)} '{Encoding.UTF8.GetString(text)}' contains non-ASCII characters.", value.Offset);
+            }
 
             if (seen == 0 && name.SequenceEqual("version"u8))
             {
-                if (text.Length < 3 || !text.StartsWith("1."u8) || text[2..].ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+                // XmlReader (.NET 10) accepts any version that starts with "1.0", so this does too.
+                if (!text.StartsWith("1.0"u8))
                 {
                     throw Error($"Version number '{Encoding.UTF8.GetString(text)}' is invalid.", value.Offset);
                 }
@@ -499,7 +513,7 @@ internal ref struct Utf8XmlParser
             {
                 // The framing carries UTF-8 (ECMA-323 Annex J.2 bodies), and a declaration that
                 // names another encoding would make XmlReader decode the same bytes differently.
-                if (!Ascii.EqualsIgnoreCase(text, "UTF-8"u8) && !Ascii.EqualsIgnoreCase(text, "UTF8"u8))
+                if (!Ascii.EqualsIgnoreCase(text, "UTF-8"u8))
                 {
                     throw Error(
                         $"The XML declaration names encoding '{Encoding.UTF8.GetString(text)}'; a CSTA body must be UTF-8, so declare UTF-8 or leave the encoding out.",
@@ -733,7 +747,7 @@ internal ref struct Utf8XmlParser
             throw Error($"'\\u{current:X4}', hexadecimal value 0x{current:X2}, is an invalid character.", offset);
         }
 
-        if (current == 0xEF && _text[offset..].StartsWith("\xEF\xBF"u8) && offset + 2 < _text.Length && _text[offset + 2] >= 0xBE)
+        if (current == 0xEF && offset + 2 < _text.Length && _text[offset + 1] == 0xBF && _text[offset + 2] >= 0xBE)
         {
             throw Error($"'\\u{0xFFFE + _text[offset + 2] - 0xBE:X4}' is an invalid character.", offset);
         }
@@ -766,7 +780,7 @@ internal ref struct Utf8XmlParser
         return _position > start;
     }
 
-    private void Expect(byte expected, string what)
+    private void Expect(byte expected, string description)
     {
         if (AtEnd)
         {
@@ -775,7 +789,7 @@ internal ref struct Utf8XmlParser
 
         if (_text[_position] != expected)
         {
-            throw Error($"Expected {what}, found '{DescribeCharacter(_position)}'.", _position);
+            throw Error($"Expected {description}, found '{DescribeCharacter(_position)}'.", _position);
         }
 
         _position++;
