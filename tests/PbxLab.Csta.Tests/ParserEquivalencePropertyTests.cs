@@ -203,7 +203,8 @@ public sealed class ParserEquivalencePropertyTests
     private static byte[] Damage(byte[] body, int position, int damage)
     {
         var at = (int)((uint)position % (uint)(body.Length + 1));
-        if (damage == 4 && body.AsSpan().StartsWith("<?xml"u8))
+        var declaration = body.AsSpan().IndexOf("<?xml"u8);
+        if (damage == 4 && declaration is 0 or 3)
         {
             // XmlReader accepts or rejects non-ASCII in the XML declaration depending on where it
             // falls; the UTF-8 parser always rejects it (a test of its own checks that).

@@ -83,8 +83,11 @@ internal sealed class CstaXmlTree
     public bool TryGetLocalName(int element, Span<char> destination, out int charsWritten) =>
         Encoding.UTF8.TryGetChars(LocalNameBytes(element), destination, out charsWritten);
 
-    /// <summary>Namespace URI of an element, "" when it is in no namespace.</summary>
-    public string GetNamespaceUri(int element) => new(DecodeValue(_elements[element].Namespace));
+    /// <summary>
+    /// Namespace URI of an element, empty when it is in no namespace. The span is valid until
+    /// the next call on this tree.
+    /// </summary>
+    public ReadOnlySpan<char> GetNamespaceUri(int element) => DecodeValue(_elements[element].Namespace);
 
     /// <summary>
     /// All text inside the element, its descendants' included, in document order and with

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using System.Xml;
@@ -28,6 +29,18 @@ internal ref struct Utf8XmlParser
     /// </summary>
     public const int MaxDepth = 64;
 
+    // Bytes that end a scan: of character data, of an attribute value in either quote, of the
+    // ASCII part of a name, and the control bytes that are no XML characters.
+    private static readonly SearchValues<byte> TextStops = SearchValues.Create("<&]\r"u8);
+    private static readonly SearchValues<byte> DoubleQuotedStops = SearchValues.Create("\"<&\t\n\r"u8);
+    private static readonly SearchValues<byte> SingleQuotedStops = SearchValues.Create("'<&\t\n\r"u8);
+    private static readonly SearchValues<byte> AsciiNameBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-."u8);
+    private static readonly SearchValues<byte> WhiteSpaceBytes = SearchValues.Create(" \t\n\r"u8);
+    private static readonly SearchValues<byte> InvalidControlBytes = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F,
+         0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]);
+
     private readonly ReadOnlySpan<byte> _text;
     private readonly CstaXmlTree _tree;
     private int _position;
@@ -53,7 +66,7 @@ internal ref struct Utf8XmlParser
 
     private void ParseDocument()
     {
-        CheckEncoding();
+        CheckCharacters();
 
         if (_text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -279,15 +292,19 @@ internal ref struct Utf8XmlParser
         }
 
         var quote = _text[_position++];
+        var stops = quote == (byte)'"' ? DoubleQuotedStops : SingleQuotedStops;
         var start = _position;
         var needsNormalizing = false;
         while (true)
         {
-            if (AtEnd)
+            var length = _text[_position..].IndexOfAny(stops);
+            if (length < 0)
             {
+                _position = _text.Length;
                 throw UnexpectedEnd();
             }
 
+            _position += length;
             var current = _text[_position];
             if (current == quote)
             {
@@ -300,17 +317,14 @@ internal ref struct Utf8XmlParser
                     throw Error("'<', hexadecimal value 0x3C, is an invalid attribute character.", _position);
                 case (byte)'&':
                     SkipReference();
-                    needsNormalizing = true;
-                    continue;
-                case (byte)'\r' or (byte)'\n' or (byte)'\t':
-                    needsNormalizing = true;
                     break;
                 default:
-                    CheckCharacter(current);
+                    _position++;
                     break;
             }
 
-            _position++;
+            // A reference or a tab, line feed or carriage return, each changed on decoding.
+            needsNormalizing = true;
         }
 
         var range = new ValueRange(start, _position - start, needsNormalizing ? ValueKind.RawAttribute : ValueKind.Literal);
@@ -347,39 +361,38 @@ internal ref struct Utf8XmlParser
     {
         var start = _position;
         var needsNormalizing = false;
-        var whiteSpaceOnly = true;
-        while (!AtEnd)
+        while (true)
         {
-            var current = _text[_position];
-            switch (current)
+            var length = _text[_position..].IndexOfAny(TextStops);
+            _position = length < 0 ? _text.Length : _position + length;
+            if (length < 0 || _text[_position] == (byte)'<')
             {
-                case (byte)'<':
-                    goto EndOfText;
+                break;
+            }
+
+            switch (_text[_position])
+            {
                 case (byte)'&':
                     SkipReference();
                     needsNormalizing = true;
-                    whiteSpaceOnly = false;
-                    continue;
-                case (byte)'\r':
-                    needsNormalizing = true;
-                    break;
-                case (byte)' ' or (byte)'\n' or (byte)'\t':
                     break;
                 case (byte)']' when _text[_position..].StartsWith("]]>"u8):
                     throw Error("']]>' is not allowed in character data.", _position);
+                case (byte)'\r':
+                    needsNormalizing = true;
+                    _position++;
+                    break;
                 default:
-                    CheckCharacter(current);
-                    whiteSpaceOnly = false;
+                    _position++;
                     break;
             }
-
-            _position++;
         }
 
-    EndOfText:
-        if (!whiteSpaceOnly)
+        // A reference is never white space here, as in XmlReader, which reports such text as Text.
+        var text = _text[start.._position];
+        if (text.IndexOfAnyExcept(WhiteSpaceBytes) >= 0)
         {
-            _tree.AddText(new ValueRange(start, _position - start, needsNormalizing ? ValueKind.RawText : ValueKind.Literal));
+            _tree.AddText(new ValueRange(start, text.Length, needsNormalizing ? ValueKind.RawText : ValueKind.Literal));
         }
     }
 
@@ -395,7 +408,6 @@ internal ref struct Utf8XmlParser
         }
 
         var content = _text.Slice(start, length);
-        CheckCharacters(content, start);
         _tree.AddText(new ValueRange(start, length, content.Contains((byte)'\r') ? ValueKind.RawCData : ValueKind.Literal));
         _position = start + length + 3;
     }
@@ -416,7 +428,6 @@ internal ref struct Utf8XmlParser
             throw Error("An XML comment cannot contain '--', and '-' cannot be the last character.", end);
         }
 
-        CheckCharacters(_text[start..end], start);
         _position = end + 3;
     }
 
@@ -451,7 +462,6 @@ internal ref struct Utf8XmlParser
             throw Error("A processing instruction needs white space between its target and its content.", _position);
         }
 
-        CheckCharacters(_text.Slice(_position, length), _position);
         _position += length + 2;
     }
 
@@ -635,6 +645,19 @@ internal ref struct Utf8XmlParser
         while (!AtEnd)
         {
             var current = _text[_position];
+            if (current < 0x80 && _position > start)
+            {
+                // The rest of an ASCII name in one scan.
+                var length = _text[_position..].IndexOfAnyExcept(AsciiNameBytes);
+                _position = length < 0 ? _text.Length : _position + length;
+                if (AtEnd || _text[_position] < 0x80)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
             if (current < 0x80)
             {
                 var isNameChar = char.IsAsciiLetter((char)current) || current == (byte)'_'
@@ -717,56 +740,41 @@ internal ref struct Utf8XmlParser
         _position = start + length + 1;
     }
 
-    private readonly void CheckCharacters(ReadOnlySpan<byte> content, int offset)
+    // Checks the whole body once: valid UTF-8, and no code point that is not an XML character.
+    // Those are the control characters other than tab, line feed and carriage return, and
+    // U+FFFE and U+FFFF (EF BF BE, EF BF BF); surrogates are already invalid UTF-8.
+    private readonly void CheckCharacters()
     {
-        for (var i = 0; i < content.Length; i++)
+        if (!Utf8.IsValid(_text))
         {
-            var current = content[i];
-            if (current < 0x20 && current is not ((byte)'\t' or (byte)'\n' or (byte)'\r') || current == 0xEF)
+            var offset = 0;
+            while (Rune.DecodeFromUtf8(_text[offset..], out _, out var consumed) == OperationStatus.Done)
             {
-                CheckCharacter(offset + i);
+                offset += consumed;
+            }
+
+            throw Error("Invalid character in the given encoding.", offset);
+        }
+
+        var control = _text.IndexOfAny(InvalidControlBytes);
+        if (control >= 0)
+        {
+            throw Error($"'\\u{_text[control]:X4}', hexadecimal value 0x{_text[control]:X2}, is an invalid character.", control);
+        }
+
+        for (var offset = _text.IndexOf((byte)0xEF); offset >= 0 && offset + 2 < _text.Length; offset = NextIndexOf(0xEF, offset + 1))
+        {
+            if (_text[offset + 1] == 0xBF && _text[offset + 2] >= 0xBE)
+            {
+                throw Error($"'\\u{0xFFFE + _text[offset + 2] - 0xBE:X4}' is an invalid character.", offset);
             }
         }
     }
 
-    private readonly void CheckCharacter(byte current)
+    private readonly int NextIndexOf(byte value, int start)
     {
-        if (current < 0x20 || current == 0xEF)
-        {
-            CheckCharacter(_position);
-        }
-    }
-
-    // Control characters other than tab, line feed and carriage return, and U+FFFE and U+FFFF
-    // (EF BF BE, EF BF BF), are valid UTF-8 but not XML characters.
-    private readonly void CheckCharacter(int offset)
-    {
-        var current = _text[offset];
-        if (current < 0x20 && current is not ((byte)'\t' or (byte)'\n' or (byte)'\r'))
-        {
-            throw Error($"'\\u{current:X4}', hexadecimal value 0x{current:X2}, is an invalid character.", offset);
-        }
-
-        if (current == 0xEF && offset + 2 < _text.Length && _text[offset + 1] == 0xBF && _text[offset + 2] >= 0xBE)
-        {
-            throw Error($"'\\u{0xFFFE + _text[offset + 2] - 0xBE:X4}' is an invalid character.", offset);
-        }
-    }
-
-    private readonly void CheckEncoding()
-    {
-        if (Utf8.IsValid(_text))
-        {
-            return;
-        }
-
-        var offset = 0;
-        while (Rune.DecodeFromUtf8(_text[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
-        {
-            offset += consumed;
-        }
-
-        throw Error("Invalid character in the given encoding.", offset);
+        var found = _text[start..].IndexOf(value);
+        return found < 0 ? -1 : start + found;
     }
 
     private bool SkipWhiteSpace()
