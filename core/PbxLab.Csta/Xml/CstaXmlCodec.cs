@@ -23,8 +23,8 @@ public sealed partial class CstaXmlCodec
 
     /// <param name="edition">Edition whose namespace encoded messages carry.</param>
     /// <param name="parser">
-    /// Parser of incoming bodies: the allocation-free <see cref="CstaXmlParser.Utf8"/> (default)
-    /// or the <see cref="CstaXmlParser.XmlReader"/> reference.
+    /// Parser of incoming bodies: <see cref="CstaXmlParser.Utf8"/> (the default, which allocates
+    /// little more than the decoded message) or the <see cref="CstaXmlParser.XmlReader"/> reference.
     /// </param>
     public CstaXmlCodec(CstaEdition edition, CstaXmlParser parser = CstaXmlParser.Utf8)
     {
@@ -181,7 +181,10 @@ public sealed partial class CstaXmlCodec
 /// <summary>Which parser <see cref="CstaXmlCodec.Decode"/> reads bodies with.</summary>
 public enum CstaXmlParser
 {
-    /// <summary>PbxLab's own parser over the UTF-8 bytes; allocates only the decoded message.</summary>
+    /// <summary>
+    /// PbxLab's own parser over the UTF-8 bytes. Once the calling thread's buffers have grown to
+    /// the body size, a decode allocates only the message and its strings.
+    /// </summary>
     Utf8,
 
     /// <summary>System.Xml.XmlReader, the reference the UTF-8 parser is tested against.</summary>

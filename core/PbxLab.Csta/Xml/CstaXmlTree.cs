@@ -6,7 +6,7 @@ namespace PbxLab.Csta.Xml;
 /// Flat element tree of one XML body, filled by <see cref="Utf8XmlParser"/> or by the
 /// <see cref="XmlReaderTreeBuilder"/> reference, and read by the CSTA decoders. Elements are
 /// numbered in document order (the root is 0), names are UTF-8 byte ranges, and text is decoded
-/// only when a decoder asks for it. One instance is reused per thread, so a decode allocates
+/// only when a decoder reads it. One instance is reused per thread, so a decode allocates
 /// nothing here once the buffers have grown to the body size.
 /// </summary>
 internal sealed class CstaXmlTree
@@ -125,7 +125,7 @@ internal sealed class CstaXmlTree
 
     /// <summary>
     /// Finds an attribute with no prefix by local name and returns its normalised, trimmed
-    /// value; the span is valid until the next call on this tree.
+    /// value. The span is valid until the next call on this tree.
     /// </summary>
     public bool TryGetAttribute(int element, ReadOnlySpan<byte> localName, out ReadOnlySpan<char> trimmedValue)
     {
