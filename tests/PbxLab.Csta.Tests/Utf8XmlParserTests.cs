@@ -23,6 +23,10 @@ public sealed class Utf8XmlParserTests
         { "reference to NUL", Utf8("<SnapshotDevice><snapshotObject>&#0;</snapshotObject></SnapshotDevice>"), CstaRejectReason.MalformedXml, false },
         { "reference to a surrogate", Utf8("<SnapshotDevice><snapshotObject>&#xD800;</snapshotObject></SnapshotDevice>"), CstaRejectReason.MalformedXml, false },
         { "reference above U+10FFFF", Utf8("<SnapshotDevice><snapshotObject>&#x110000;</snapshotObject></SnapshotDevice>"), CstaRejectReason.MalformedXml, false },
+        { "upper-case X in reference", Utf8("<SnapshotDevice><snapshotObject>&#X32;</snapshotObject></SnapshotDevice>"), CstaRejectReason.MalformedXml, false },
+        { "reference without semicolon", Utf8("<SnapshotDevice><snapshotObject>&#50 0</snapshotObject></SnapshotDevice>"), CstaRejectReason.MalformedXml, false },
+        { "entity name without semicolon", Utf8("<SnapshotDevice><snapshotObject>&amp 200;</snapshotObject></SnapshotDevice>"), CstaRejectReason.MalformedXml, false },
+        { "huge reference", Utf8("<SnapshotDevice><snapshotObject>&#99999999999999999999;</snapshotObject></SnapshotDevice>"), CstaRejectReason.MalformedXml, false },
         { "reference without digits", Utf8("<SnapshotDevice><snapshotObject>&#x;</snapshotObject></SnapshotDevice>"), CstaRejectReason.MalformedXml, false },
         { "mismatched end tag", Utf8("<SnapshotDevice><snapshotObject>200</snapshotDevice></SnapshotDevice>"), CstaRejectReason.MalformedXml, true },
         { "overlapping elements", Utf8("<MakeCall><callingDevice><x></callingDevice></x></MakeCall>"), CstaRejectReason.MalformedXml, true },
@@ -147,6 +151,15 @@ public sealed class Utf8XmlParserTests
             "<calledDirectoryNumber><![CDATA[<3&3>]]></calledDirectoryNumber></MakeCall><!-- after -->");
 
         Assert.Equal(new MakeCall("201<&>'\"😀", "<3&3>"), Codec.Decode(body));
+        ParserEquivalencePropertyTests.AssertSameOutcome(body);
+    }
+
+    [Fact]
+    public void Reference_with_leading_zeros_resolves()
+    {
+        var body = Utf8("<SnapshotDevice><snapshotObject>&#00000000050;&#x000030;0</snapshotObject></SnapshotDevice>");
+
+        Assert.Equal(new SnapshotDevice("200"), Codec.Decode(body));
         ParserEquivalencePropertyTests.AssertSameOutcome(body);
     }
 

@@ -36,6 +36,8 @@ internal ref struct Utf8XmlParser
     private static readonly SearchValues<byte> SingleQuotedStops = SearchValues.Create("'<&\t\n\r"u8);
     private static readonly SearchValues<byte> AsciiNameBytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-."u8);
+    private static readonly SearchValues<byte> DecimalDigits = SearchValues.Create("0123456789"u8);
+    private static readonly SearchValues<byte> HexDigits = SearchValues.Create("0123456789abcdefABCDEF"u8);
     private static readonly SearchValues<byte> WhiteSpaceBytes = SearchValues.Create(" \t\n\r"u8);
     private static readonly SearchValues<byte> InvalidControlBytes = SearchValues.Create(
         [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F,
@@ -699,45 +701,51 @@ internal ref struct Utf8XmlParser
     private void SkipReference()
     {
         var start = _position;
-        var length = _text[start..].IndexOf((byte)';');
-        if (length < 0 || length > 12)
+        var reference = _text[(start + 1)..];
+        int length;
+        if (!reference.IsEmpty && reference[0] == (byte)'#')
         {
-            throw Error("'&' must start a reference such as &amp; or &#60;; write a literal '&' as &amp;.", start);
-        }
-
-        var reference = _text.Slice(start + 1, length - 1);
-        if (reference.Length > 1 && reference[0] == (byte)'#')
-        {
-            var isHex = reference[1] == (byte)'x';
-            var digits = reference[(isHex ? 2 : 1)..];
-            var codePoint = 0;
-            foreach (var digit in digits)
+            // &#digits; or &#xhexdigits; (a lower-case x only, as XML 1.0 section 4.1 writes it)
+            var isHex = reference.Length > 1 && reference[1] == (byte)'x';
+            var digitsStart = isHex ? 2 : 1;
+            var digitCount = reference[digitsStart..].IndexOfAnyExcept(isHex ? HexDigits : DecimalDigits);
+            length = digitsStart + digitCount;
+            if (digitCount <= 0 || reference[length] != (byte)';')
             {
-                var value = char.IsAsciiDigit((char)digit) ? digit - '0'
-                    : isHex && char.IsAsciiHexDigitLower((char)digit) ? digit - 'a' + 10
-                    : isHex && char.IsAsciiHexDigitUpper((char)digit) ? digit - 'A' + 10
-                    : -1;
-                if (value < 0 || codePoint > 0x10FFFF)
+                throw digitCount < 0 ? UnexpectedEnd() : Error("A character reference needs digits and a closing ';', as in &#60; or &#x3C;.", start);
+            }
+
+            var codePoint = 0;
+            foreach (var digit in reference[digitsStart..length])
+            {
+                codePoint = codePoint * (isHex ? 16 : 10) + (char.IsAsciiDigit((char)digit) ? digit - '0' : (digit | 0x20) - 'a' + 10);
+                if (codePoint > 0x10FFFF)
                 {
-                    codePoint = -1;
                     break;
                 }
-
-                codePoint = codePoint * (isHex ? 16 : 10) + value;
             }
 
-            if (digits.IsEmpty || codePoint < 0 || !XmlCharacterData.IsXmlChar(codePoint))
+            if (!XmlCharacterData.IsXmlChar(codePoint))
             {
-                throw Error($"The character reference '{Encoding.UTF8.GetString(_text.Slice(start, length + 1))}' is not an XML character.", start);
+                throw Error($"The character reference '{Encoding.UTF8.GetString(_text.Slice(start, length + 2))}' is not an XML character.", start);
             }
         }
-        else if (XmlCharacterData.PredefinedEntity(reference) < 0)
+        else
         {
-            // Without a DTD only the five predefined entities exist, and no DTD is ever read.
-            throw Error($"Reference to undeclared entity '{Encoding.UTF8.GetString(reference)}'.", start + 1);
+            length = reference.IndexOfAnyExcept(AsciiNameBytes);
+            if (length <= 0 || reference[length] != (byte)';')
+            {
+                throw Error("'&' must start a reference such as &amp; or &#60;; write a literal '&' as &amp;.", start);
+            }
+
+            if (XmlCharacterData.PredefinedEntity(reference[..length]) < 0)
+            {
+                // Without a DTD only the five predefined entities exist, and no DTD is ever read.
+                throw Error($"Reference to undeclared entity '{Encoding.UTF8.GetString(reference[..length])}'.", start + 1);
+            }
         }
 
-        _position = start + length + 1;
+        _position = start + length + 2;
     }
 
     // Checks the whole body once: valid UTF-8, and no code point that is not an XML character.
