@@ -750,7 +750,7 @@ internal ref struct Utf8XmlParser
 
     // Checks the whole body once: valid UTF-8, and no code point that is not an XML character.
     // Those are the control characters other than tab, line feed and carriage return, and
-    // U+FFFE and U+FFFF (EF BF BE, EF BF BF); surrogates are already invalid UTF-8.
+    // U+FFFE and U+FFFF (EF BF BE, EF BF BF). Surrogates are already invalid UTF-8.
     private readonly void CheckCharacters()
     {
         if (!Utf8.IsValid(_text))
