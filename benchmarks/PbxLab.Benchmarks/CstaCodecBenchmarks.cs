@@ -6,11 +6,12 @@ using PbxLab.Csta.Xml;
 
 namespace PbxLab.Benchmarks;
 
-/// <summary>Reading a framed DeliveredEvent off the wire, decoding its XML, and encoding it again.</summary>
+/// <summary>Reading a framed DeliveredEvent off the wire, decoding its XML with either parser, and encoding it again.</summary>
 [MemoryDiagnoser]
 public class CstaCodecBenchmarks
 {
     private readonly CstaXmlCodec _codec = new(CstaEdition.Ed5);
+    private readonly CstaXmlCodec _referenceCodec = new(CstaEdition.Ed5, CstaXmlParser.XmlReader);
     private DeliveredEvent _event = null!;
     private byte[] _frame = null!;
 
@@ -26,6 +27,9 @@ public class CstaCodecBenchmarks
 
     [Benchmark(Description = "read frame + decode DeliveredEvent")]
     public CstaMessage ReadAndDecode() => _codec.Decode(CstaFrameReader.Read(_frame).Frame!.Body.Span);
+
+    [Benchmark(Description = "read frame + decode DeliveredEvent (XmlReader reference)")]
+    public CstaMessage ReadAndDecodeWithXmlReader() => _referenceCodec.Decode(CstaFrameReader.Read(_frame).Frame!.Body.Span);
 
     [Benchmark(Description = "encode DeliveredEvent + write frame")]
     public byte[] EncodeAndWrite() => CstaFrameWriter.Write(1, _codec.Encode(_event));

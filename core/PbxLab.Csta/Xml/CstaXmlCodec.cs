@@ -12,16 +12,6 @@ namespace PbxLab.Csta.Xml;
 /// </summary>
 public sealed partial class CstaXmlCodec
 {
-    private static readonly XmlReaderSettings ReaderSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = true,
-    };
-
     private static readonly XmlWriterSettings WriterSettings = new()
     {
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
@@ -31,13 +21,21 @@ public sealed partial class CstaXmlCodec
 
     private readonly XNamespace _namespace;
 
-    public CstaXmlCodec(CstaEdition edition)
+    /// <param name="edition">Edition whose namespace encoded messages carry.</param>
+    /// <param name="parser">
+    /// Parser of incoming bodies: <see cref="CstaXmlParser.Utf8"/> (the default, which allocates
+    /// little more than the decoded message) or the <see cref="CstaXmlParser.XmlReader"/> reference.
+    /// </param>
+    public CstaXmlCodec(CstaEdition edition, CstaXmlParser parser = CstaXmlParser.Utf8)
     {
         Edition = edition;
+        Parser = parser;
         _namespace = CstaNamespaces.For(edition);
     }
 
     public CstaEdition Edition { get; }
+
+    public CstaXmlParser Parser { get; }
 
     /// <summary>Encodes a message as UTF-8 XML with a declaration, in the configured edition's namespace.</summary>
     public byte[] Encode(CstaMessage message)
@@ -58,26 +56,16 @@ public sealed partial class CstaXmlCodec
     /// <summary>Decodes one XML body; throws <see cref="CstaDecodeException"/> naming what is wrong.</summary>
     public CstaMessage Decode(ReadOnlySpan<byte> body)
     {
-        var root = Parse(body);
-        var rootName = root.Name.LocalName;
-
-        if (!CstaNamespaces.IsAcceptedOnInput(root.Name.NamespaceName))
+        var tree = CstaXmlTree.Rent();
+        try
         {
-            throw new CstaDecodeException(
-                CstaRejectReason.UnsupportedNamespace,
-                $"{rootName} is in namespace '{CstaXmlElements.Truncate(root.Name.NamespaceName)}'; expected {CstaNamespaces.Prefix}3 to {CstaNamespaces.Prefix}6 or no namespace.",
-                rootName);
+            Parse(body, tree);
+            return DecodeRoot(tree);
         }
-
-        if (!Decoders.TryGetValue(rootName, out var decode))
+        finally
         {
-            throw new CstaDecodeException(
-                CstaRejectReason.UnknownMessage,
-                $"'{CstaXmlElements.Truncate(rootName)}' is not a CSTA message this library decodes.",
-                rootName);
+            CstaXmlTree.Return(tree);
         }
-
-        return decode(root, new CstaXmlElements(rootName));
     }
 
     /// <summary>Wire root element name of a message (CSTAErrorCode for <see cref="CstaErrorCode"/>, PrivateEvent for <see cref="UserPresenceEvent"/>).</summary>
@@ -106,16 +94,64 @@ public sealed partial class CstaXmlCodec
             && localName != "CSTAErrorCode";
     }
 
-    private static XElement Parse(ReadOnlySpan<byte> body)
+    private static CstaMessage DecodeRoot(CstaXmlTree tree)
     {
-        var bytes = body.ToArray();
+        var root = tree.Root;
+
+        // The root name is looked up without making a string, and the dictionary's own key
+        // becomes the message's RootName. Known names are far shorter than this buffer.
+        Span<char> nameBuffer = stackalloc char[64];
+        Func<int, CstaXmlElements, CstaMessage>? decode = null;
+        string rootName;
+        if (tree.TryGetLocalName(root, nameBuffer, out var nameLength) && DecodersByName.TryGetValue(nameBuffer[..nameLength], out var known))
+        {
+            (rootName, decode) = known;
+        }
+        else
+        {
+            rootName = tree.GetLocalName(root);
+        }
+
+        var namespaceUri = tree.GetNamespaceUri(root);
+        if (!IsAcceptedNamespace(namespaceUri))
+        {
+            var uri = namespaceUri.ToString();
+            throw new CstaDecodeException(
+                CstaRejectReason.UnsupportedNamespace,
+                $"{rootName} is in namespace '{CstaXmlElements.Truncate(uri)}'; expected {CstaNamespaces.Prefix}3 to {CstaNamespaces.Prefix}6 or no namespace.",
+                rootName);
+        }
+
+        if (decode is null)
+        {
+            throw new CstaDecodeException(
+                CstaRejectReason.UnknownMessage,
+                $"'{CstaXmlElements.Truncate(rootName)}' is not a CSTA message this library decodes.",
+                rootName);
+        }
+
+        return decode(root, new CstaXmlElements(tree, rootName));
+    }
+
+    // CstaNamespaces.IsAcceptedOnInput for a span: no namespace, or ed3 to ed6.
+    private static bool IsAcceptedNamespace(ReadOnlySpan<char> uri) =>
+        uri.IsEmpty
+        || (uri.Length == CstaNamespaces.Prefix.Length + 1 && uri.StartsWith(CstaNamespaces.Prefix, StringComparison.Ordinal) && uri[^1] is >= '3' and <= '6');
+
+    private void Parse(ReadOnlySpan<byte> body, CstaXmlTree tree)
+    {
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), ReaderSettings);
-            var document = XDocument.Load(reader, LoadOptions.None);
-            return document.Root ?? throw new CstaDecodeException(CstaRejectReason.MalformedXml, "The XML body has no root element.");
+            if (Parser == CstaXmlParser.XmlReader)
+            {
+                XmlReaderTreeBuilder.Build(body, tree);
+            }
+            else
+            {
+                Utf8XmlParser.Parse(body, tree);
+            }
         }
-        catch (XmlException exception) when (ContainsDoctype(bytes))
+        catch (XmlException exception) when (ContainsDoctype(body))
         {
             throw new CstaDecodeException(
                 CstaRejectReason.DtdProhibited,
@@ -137,26 +173,20 @@ public sealed partial class CstaXmlCodec
     /// Finds the local name of the root element of a body that may be invalid further on, so a
     /// request that cannot be decoded can still be identified. Returns null when not even the root start tag parses.
     /// </summary>
-    public static string? TryReadRootElementName(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            using var reader = XmlReader.Create(new MemoryStream(body.ToArray(), writable: false), ReaderSettings);
-            while (reader.Read())
-            {
-                if (reader.NodeType == XmlNodeType.Element)
-                {
-                    return reader.LocalName;
-                }
-            }
-        }
-        catch (XmlException)
-        {
-            // The prolog or the root's start tag is broken, so there is no name to report.
-        }
+    public static string? TryReadRootElementName(ReadOnlySpan<byte> body) => XmlReaderTreeBuilder.TryReadRootElementName(body);
 
-        return null;
-    }
+    private static bool ContainsDoctype(ReadOnlySpan<byte> body) => body.IndexOf("<!DOCTYPE"u8) >= 0;
+}
 
-    private static bool ContainsDoctype(byte[] bytes) => bytes.AsSpan().IndexOf("<!DOCTYPE"u8) >= 0;
+/// <summary>Which parser <see cref="CstaXmlCodec.Decode"/> reads bodies with.</summary>
+public enum CstaXmlParser
+{
+    /// <summary>
+    /// PbxLab's own parser over the UTF-8 bytes. Once the calling thread's buffers have grown to
+    /// the body size, a decode allocates only the message and its strings.
+    /// </summary>
+    Utf8,
+
+    /// <summary>System.Xml.XmlReader, the reference the UTF-8 parser is tested against.</summary>
+    XmlReader,
 }

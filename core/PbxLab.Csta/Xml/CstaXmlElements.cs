@@ -1,47 +1,62 @@
-using System.Xml.Linq;
+using System.Globalization;
+using System.Text;
 using PbxLab.Csta.Messages;
 
 namespace PbxLab.Csta.Xml;
 
 /// <summary>
-/// Tolerant readers of ECMA-323 elements. Children are found by local name, so prefixes, a
-/// default namespace or no namespace all work, and unknown or extension elements are skipped.
+/// Tolerant readers of ECMA-323 elements over a <see cref="CstaXmlTree"/>. Children are found by
+/// local name, so prefixes, a default namespace or no namespace all work, and unknown or
+/// extension elements are skipped. Element names are UTF-8 (<c>"callID"u8</c>); strings are made
+/// only for values a message keeps and for error messages.
 /// </summary>
-internal sealed class CstaXmlElements(string rootName)
+internal readonly struct CstaXmlElements(CstaXmlTree tree, string rootName)
 {
     public string RootName { get; } = rootName;
 
-    public static XElement? Child(XElement parent, string localName) =>
-        parent.Elements().FirstOrDefault(element => element.Name.LocalName == localName);
+    public CstaXmlTree Tree { get; } = tree;
 
-    public XElement RequiredChild(XElement parent, string localName) =>
-        Child(parent, localName)
-        ?? throw new CstaDecodeException(
-            CstaRejectReason.MissingElement,
-            $"{RootName} has no {localName} element under {parent.Name.LocalName}; the message needs it.",
-            RootName);
-
-    public string? OptionalText(XElement parent, string localName) =>
-        Child(parent, localName) is { } element ? element.Value.Trim() : null;
-
-    public string RequiredText(XElement parent, string localName)
+    public bool TryChild(int parent, ReadOnlySpan<byte> localName, out int child)
     {
-        var text = RequiredChild(parent, localName).Value.Trim();
+        child = Tree.Child(parent, localName);
+        return child != CstaXmlTree.None;
+    }
+
+    public int RequiredChild(int parent, ReadOnlySpan<byte> localName)
+    {
+        var child = Tree.Child(parent, localName);
+        if (child == CstaXmlTree.None)
+        {
+            throw new CstaDecodeException(
+                CstaRejectReason.MissingElement,
+                $"{RootName} has no {Encoding.UTF8.GetString(localName)} element under {Tree.GetLocalName(parent)}; the message needs it.",
+                RootName);
+        }
+
+        return child;
+    }
+
+    public string? OptionalText(int parent, ReadOnlySpan<byte> localName) =>
+        TryChild(parent, localName, out var child) ? Tree.GetTrimmedTextString(child) : null;
+
+    public string RequiredText(int parent, ReadOnlySpan<byte> localName)
+    {
+        var text = Tree.GetTrimmedTextString(RequiredChild(parent, localName));
         if (text.Length == 0)
         {
             throw new CstaDecodeException(
                 CstaRejectReason.MissingElement,
-                $"{RootName} has an empty {localName} element; it needs a value.",
+                $"{RootName} has an empty {Encoding.UTF8.GetString(localName)} element; it needs a value.",
                 RootName);
         }
 
         return text;
     }
 
-    public T ParseEnum<T>(XElement element)
+    public T ParseEnum<T>(int element)
         where T : struct, Enum
     {
-        var text = element.Value.Trim();
+        var text = Tree.GetTrimmedText(element);
         if (WireEnum<T>.TryParse(text, out var value))
         {
             return value.Value;
@@ -49,100 +64,105 @@ internal sealed class CstaXmlElements(string rootName)
 
         throw new CstaDecodeException(
             CstaRejectReason.InvalidValue,
-            $"{RootName} has {element.Name.LocalName} '{Truncate(text)}', which is not a {typeof(T).Name}; expected one of {WireEnum<T>.AllowedValues}.",
+            $"{RootName} has {Tree.GetLocalName(element)} '{Truncate(text)}', which is not a {typeof(T).Name}; expected one of {WireEnum<T>.AllowedValues}.",
             RootName);
     }
 
-    public T? OptionalEnum<T>(XElement parent, string localName)
+    public T? OptionalEnum<T>(int parent, ReadOnlySpan<byte> localName)
         where T : struct, Enum =>
-        Child(parent, localName) is { } element ? ParseEnum<T>(element) : null;
+        TryChild(parent, localName, out var child) ? ParseEnum<T>(child) : null;
 
     /// <summary>Reads an EventCause; an unlisted cause becomes <see cref="EventCause.Unspecified"/>.</summary>
-    public static EventCause? OptionalCause(XElement parent) =>
-        Child(parent, "cause") is { } element
-            ? WireEnum<EventCause>.TryParse(element.Value.Trim(), out var cause) ? cause.Value : EventCause.Unspecified
+    public EventCause? OptionalCause(int parent) =>
+        TryChild(parent, "cause"u8, out var child)
+            ? WireEnum<EventCause>.TryParse(Tree.GetTrimmedText(child), out var cause) ? cause.Value : EventCause.Unspecified
             : null;
 
-    public bool ParseBoolean(XElement element)
+    public bool ParseBoolean(int element)
     {
-        var text = element.Value.Trim();
+        var text = Tree.GetTrimmedText(element);
         return text switch
         {
             "true" or "1" => true,
             "false" or "0" => false,
             _ => throw new CstaDecodeException(
                 CstaRejectReason.InvalidValue,
-                $"{RootName} has {element.Name.LocalName} '{Truncate(text)}', which is not an xs:boolean; expected true or false.",
+                $"{RootName} has {Tree.GetLocalName(element)} '{Truncate(text)}', which is not an xs:boolean; expected true or false.",
                 RootName),
         };
     }
 
-    public bool? OptionalBoolean(XElement parent, string localName) =>
-        Child(parent, localName) is { } element ? ParseBoolean(element) : null;
+    public bool? OptionalBoolean(int parent, ReadOnlySpan<byte> localName) =>
+        TryChild(parent, localName, out var child) ? ParseBoolean(child) : null;
 
-    public int? OptionalInteger(XElement parent, string localName)
+    public int? OptionalInteger(int parent, ReadOnlySpan<byte> localName)
     {
-        if (Child(parent, localName) is not { } element)
+        if (!TryChild(parent, localName, out var child))
         {
             return null;
         }
 
-        var text = element.Value.Trim();
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        var text = Tree.GetTrimmedText(child);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
 
         throw new CstaDecodeException(
             CstaRejectReason.InvalidValue,
-            $"{RootName} has {localName} '{Truncate(text)}', which is not a non-negative integer.",
+            $"{RootName} has {Encoding.UTF8.GetString(localName)} '{Truncate(text)}', which is not a non-negative integer.",
             RootName);
     }
 
-    public ConnectionId ParseConnectionId(XElement element) =>
+    public ConnectionId ParseConnectionId(int element) =>
         new(
-            OptionalText(element, "callID") is { Length: > 0 } callId ? callId : null,
-            OptionalText(element, "deviceID") is { Length: > 0 } deviceId ? deviceId : null);
+            OptionalText(element, "callID"u8) is { Length: > 0 } callId ? callId : null,
+            OptionalText(element, "deviceID"u8) is { Length: > 0 } deviceId ? deviceId : null);
 
-    public ConnectionId RequiredConnectionId(XElement parent, string localName) =>
+    public ConnectionId RequiredConnectionId(int parent, ReadOnlySpan<byte> localName) =>
         ParseConnectionId(RequiredChild(parent, localName));
+
+    public ConnectionId? OptionalConnectionId(int parent, ReadOnlySpan<byte> localName) =>
+        TryChild(parent, localName, out var child) ? ParseConnectionId(child) : null;
 
     /// <summary>
     /// Reads an ExtendedDeviceID. A bare text element (no choice child) is taken as a
     /// deviceIdentifier, because some clients write the number directly.
     /// </summary>
-    public ExtendedDeviceId? OptionalExtendedDeviceId(XElement parent, string localName)
+    public ExtendedDeviceId? OptionalExtendedDeviceId(int parent, ReadOnlySpan<byte> localName)
     {
-        if (Child(parent, localName) is not { } element)
+        if (!TryChild(parent, localName, out var element))
         {
             return null;
         }
 
-        if (Child(element, "deviceIdentifier") is { } identifier)
+        if (TryChild(element, "deviceIdentifier"u8, out var identifier))
         {
-            return ExtendedDeviceId.Known(identifier.Value.Trim());
+            return ExtendedDeviceId.Known(Tree.GetTrimmedTextString(identifier));
         }
 
-        if (Child(element, "notKnown") is not null)
+        if (TryChild(element, "notKnown"u8, out _))
         {
             return ExtendedDeviceId.NotKnown;
         }
 
-        if (Child(element, "restricted") is not null)
+        if (TryChild(element, "restricted"u8, out _))
         {
             return ExtendedDeviceId.Restricted;
         }
 
-        if (!element.HasElements && element.Value.Trim() is { Length: > 0 } text)
+        if (!Tree.HasElements(element) && Tree.GetTrimmedTextString(element) is { Length: > 0 } text)
         {
             return ExtendedDeviceId.Known(text);
         }
 
         throw new CstaDecodeException(
             CstaRejectReason.InvalidValue,
-            $"{RootName} has a {localName} element without deviceIdentifier, notKnown or restricted.",
+            $"{RootName} has a {Encoding.UTF8.GetString(localName)} element without deviceIdentifier, notKnown or restricted.",
             RootName);
     }
 
-    public static string Truncate(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
+    public static string Truncate(string text) => Truncate(text.AsSpan());
+
+    public static string Truncate(ReadOnlySpan<char> text) => text.Length <= 64 ? new string(text) : string.Concat(text[..64], "…");
 }

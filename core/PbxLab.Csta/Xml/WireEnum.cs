@@ -13,6 +13,9 @@ internal static class WireEnum<T>
     private static readonly FrozenDictionary<string, T> ByText =
         Enum.GetValues<T>().ToFrozenDictionary(value => ToCamelCase(value.ToString()), StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+        ByText.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenDictionary<T, string> ByValue =
         Enum.GetValues<T>().ToFrozenDictionary(value => value, value => ToCamelCase(value.ToString()));
 
@@ -23,9 +26,9 @@ internal static class WireEnum<T>
             ? text
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"{typeof(T).Name} has no member with this value.");
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out T? value)
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out T? value)
     {
-        if (ByText.TryGetValue(text, out var found))
+        if (BySpan.TryGetValue(text, out var found))
         {
             value = found;
             return true;
