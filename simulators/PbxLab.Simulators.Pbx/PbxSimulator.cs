@@ -40,6 +40,9 @@ public sealed class PbxSimulator : IAsyncDisposable
 
     public int ConnectionCount => _server.ConnectionCount;
 
+    /// <summary>Messages sent and still to send on each open CSTA connection.</summary>
+    public IReadOnlyList<CstaConnectionTraffic> ConnectionTraffic => _server.Traffic;
+
     /// <summary>The most recent CSTA messages sent and received, oldest first.</summary>
     public IReadOnlyList<CstaTraceEntry> Trace => _server.Trace.Snapshot();
 

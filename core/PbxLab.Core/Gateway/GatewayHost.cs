@@ -61,6 +61,9 @@ public sealed partial class GatewayHost : IAsyncDisposable
     /// <summary>Requests the gateway's PBX links have sent and not yet had a response to.</summary>
     public int PendingLinkRequests => _links.Sum(link => link.PendingRequestCount);
 
+    /// <summary>Each connected link's local address and the messages it has handled on that connection.</summary>
+    public IReadOnlyList<LinkTraffic> LinkTraffic => [.. _links.Select(link => link.Traffic).OfType<LinkTraffic>()];
+
     /// <summary>A snapshot of every configured user, in configuration order.</summary>
     public IReadOnlyList<GatewayUserStatus> Users
     {

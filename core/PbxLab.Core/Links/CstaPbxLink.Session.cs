@@ -25,6 +25,7 @@ public sealed partial class CstaPbxLink
         private IChannel? _channel;
         private ITimer? _heartbeatTimer;
         private long _lastReceived;
+        private long _messagesHandled;
         private int _heartbeatPending;
 
         public Session(CstaPbxLink link)
@@ -40,6 +41,8 @@ public sealed partial class CstaPbxLink
         public bool ReachedRunning { get; private set; }
 
         public int PendingRequestCount => _correlator.PendingInvokeIds.Count;
+
+        public LinkTraffic? Traffic => _channel is { } channel ? new LinkTraffic(channel.LocalAddress, Interlocked.Read(ref _messagesHandled)) : null;
 
         private string LinkName => _link.Name;
 
@@ -306,6 +309,18 @@ public sealed partial class CstaPbxLink
         }
 
         private void OnMessage(IChannelHandlerContext context, object message)
+        {
+            try
+            {
+                HandleMessage(context, message);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _messagesHandled);
+            }
+        }
+
+        private void HandleMessage(IChannelHandlerContext context, object message)
         {
             Interlocked.Exchange(ref _lastReceived, _link._timeProvider.GetTimestamp());
             switch (message)

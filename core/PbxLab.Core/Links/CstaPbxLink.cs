@@ -55,6 +55,8 @@ public sealed partial class CstaPbxLink : IPbxLink
 
     public int PendingRequestCount => Volatile.Read(ref _currentSession)?.PendingRequestCount ?? 0;
 
+    public LinkTraffic? Traffic => Volatile.Read(ref _currentSession)?.Traffic;
+
     private string Peer => $"{_options.Host}:{_options.Port}";
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -14,6 +14,16 @@ public interface IPbxLink : IAsyncDisposable
     /// </summary>
     int PendingRequestCount => 0;
 
+    /// <summary>
+    /// The current connection's local address and the number of messages the link has read and
+    /// handled on it, or null while not connected. A test that moves a fake clock compares it with
+    /// what the PBX sent, to know that every event was handled at the time it was sent.
+    /// </summary>
+    LinkTraffic? Traffic => null;
+
     /// <summary>Starts connecting in the background; reconnects on its own until disposed.</summary>
     Task StartAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Messages a link has read and handled on its current connection, whose local end is LocalEndPoint.</summary>
+public sealed record LinkTraffic(System.Net.EndPoint? LocalEndPoint, long MessagesHandled);

@@ -35,6 +35,7 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
     private readonly GatewayOptions _gatewayOptions;
     private readonly ILoggerFactory _loggerFactory;
     private readonly WorldCoreApi _coreApi = new();
+    private readonly WorldTraffic _traffic = new();
 
     // Diagnostics of the cores a coreStop ended, so the run report still lists them.
     private readonly List<string> _stoppedCoreDiagnostics = [];
@@ -214,10 +215,11 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
 
             // A CSTA request of the core that is still waiting for its response keeps the world busy:
             // moving the clock now could pass the request's timeout before the link reads the response.
-            // A request the PBX does not answer at all must time out as it would in real life, so the
-            // wait for a response is bounded.
+            // So does a message the PBX sent that the core has not handled yet: handled after the
+            // clock moved, it would carry a later time. A request the PBX does not answer at all must
+            // time out as it would in real life, so both waits are bounded.
             var activity = _trail.ActivityCount();
-            if (_components.Gateway is { PendingLinkRequests: > 0 })
+            if (_components.Gateway is { PendingLinkRequests: > 0 } || MessagesInFlight() > 0)
             {
                 pendingSince ??= TimeProvider.System.GetTimestamp();
                 if (TimeProvider.System.GetElapsedTime(pendingSince.Value) < WorldSettling.MaxResponseWait)
@@ -225,6 +227,8 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
                     quietSince = TimeProvider.System.GetTimestamp();
                     continue;
                 }
+
+                GiveUpOnMessagesInFlight();
             }
             else
             {
@@ -242,6 +246,17 @@ internal sealed partial class SimulatedWorld : IScenarioWorld
             {
                 return;
             }
+        }
+    }
+
+    private long MessagesInFlight() =>
+        _components.Gateway is { } gateway ? _traffic.InFlight(_components.Pbx!.ConnectionTraffic, gateway.LinkTraffic) : 0;
+
+    private void GiveUpOnMessagesInFlight()
+    {
+        if (_components.Gateway is { } gateway)
+        {
+            _traffic.GiveUp(_components.Pbx!.ConnectionTraffic, gateway.LinkTraffic);
         }
     }
 

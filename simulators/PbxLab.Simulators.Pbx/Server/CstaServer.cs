@@ -99,6 +99,9 @@ internal sealed partial class CstaServer : IAsyncDisposable
 
     public int ConnectionCount => _sessions.Count;
 
+    /// <summary>Messages sent and still to send on each open connection.</summary>
+    public IReadOnlyList<CstaConnectionTraffic> Traffic => [.. _sessions.Values.Select(session => session.Traffic)];
+
     public async ValueTask DisposeAsync()
     {
         _engineSubscription.Dispose();

@@ -20,8 +20,18 @@ internal sealed partial class CstaSession(CstaServer server, int id) : ChannelHa
     private IChannelHandlerContext? _context;
     private string _peer = "(unknown peer)";
     private volatile string? _sysStatRegisterId;
+    private long _messagesSent;
+    private int _pendingWrites;
 
     public int Id { get; } = id;
+
+    /// <summary>
+    /// What this connection has sent and has still to send: a harness that moves a fake clock
+    /// waits until the peer has read every message, so events land at the scenario time they
+    /// belong to.
+    /// </summary>
+    public CstaConnectionTraffic Traffic =>
+        new(_context?.Channel.RemoteAddress, Interlocked.Read(ref _messagesSent), Volatile.Read(ref _pendingWrites));
 
     /// <summary>Connection id and peer address, as logs and the trace show them.</summary>
     public string Name => $"#{Id} ({_peer})";
@@ -75,8 +85,12 @@ internal sealed partial class CstaSession(CstaServer server, int id) : ChannelHa
     }
 
     /// <summary>Queues an event for a monitor of this connection; safe to call from any thread.</summary>
-    public void SendEvent(CstaEvent cstaEvent, string deviceId) =>
-        Post(() => Write(CstaEnvelope.EventInvokeId, cstaEvent, deviceId));
+    public void SendEvent(CstaEvent cstaEvent, string deviceId)
+    {
+        // The trace keeps the time the PBX raised the event, not when the event loop wrote it.
+        var raisedAt = _server.TimeProvider.GetUtcNow();
+        Post(() => Write(CstaEnvelope.EventInvokeId, cstaEvent, deviceId, raisedAt));
+    }
 
     /// <summary>Queues a SystemStatus heartbeat when the client has registered for system status.</summary>
     public void SendHeartbeat()
@@ -135,17 +149,29 @@ internal sealed partial class CstaSession(CstaServer server, int id) : ChannelHa
             return;
         }
 
+        Interlocked.Increment(ref _pendingWrites);
         try
         {
-            context.Channel.EventLoop.Execute(write);
+            context.Channel.EventLoop.Execute(() =>
+            {
+                try
+                {
+                    write();
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _pendingWrites);
+                }
+            });
         }
         catch (RejectedExecutionException)
         {
             // The event loop is shutting down with the server; the connection is closing anyway.
+            Interlocked.Decrement(ref _pendingWrites);
         }
     }
 
-    private void Write(int invokeId, CstaMessage message, string? deviceId)
+    private void Write(int invokeId, CstaMessage message, string? deviceId, DateTimeOffset? raisedAt = null)
     {
         var context = _context;
         if (context is null || !context.Channel.Active)
@@ -153,7 +179,8 @@ internal sealed partial class CstaSession(CstaServer server, int id) : ChannelHa
             return;
         }
 
-        Record(CstaTraceDirection.Sent, invokeId, message, deviceId);
+        Record(CstaTraceDirection.Sent, invokeId, message, deviceId, raisedAt);
+        Interlocked.Increment(ref _messagesSent);
         context.WriteAndFlushAsync(new CstaEnvelope(invokeId, message)).ContinueWith(
             static (task, state) =>
             {
@@ -166,7 +193,7 @@ internal sealed partial class CstaSession(CstaServer server, int id) : ChannelHa
             TaskScheduler.Default);
     }
 
-    private void Record(CstaTraceDirection direction, int invokeId, CstaMessage message, string? deviceId)
+    private void Record(CstaTraceDirection direction, int invokeId, CstaMessage message, string? deviceId, DateTimeOffset? time = null)
     {
         var crossRefId = message switch
         {
@@ -177,7 +204,7 @@ internal sealed partial class CstaSession(CstaServer server, int id) : ChannelHa
         };
 
         _server.Trace.Add(new CstaTraceEntry(
-            _server.TimeProvider.GetUtcNow(),
+            time ?? _server.TimeProvider.GetUtcNow(),
             direction,
             Name,
             invokeId,
