@@ -77,6 +77,33 @@ public sealed class CstaPbxLinkTests
     }
 
     [Fact]
+    public async Task Traffic_counts_each_handled_message()
+    {
+        await using var server = new FakeCstaServer();
+        var sink = new RecordingSink();
+        await using var link = CreateLink(Options(server.Port, A), sink, new FakeTimeProvider());
+        Assert.Null(link.Traffic);
+        await link.StartAsync(CancellationToken.None);
+        await sink.WaitForCountAsync("phase Running", 1);
+        var before = link.Traffic!;
+        var monitor = FakeCstaServer.MonitorCrossRefIdFor(A, 1);
+
+        await server.SendAsync(new DoNotDisturbEvent(monitor, A, true));
+        await sink.WaitForCountAsync("line 200 DoNotDisturb", 1);
+
+        // The count goes up once the handler returns, just after the sink heard of the event.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (link.Traffic!.MessagesHandled == before.MessagesHandled && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.NotNull(before.LocalEndPoint);
+        Assert.True(before.MessagesHandled >= 4, $"only {before.MessagesHandled} messages handled while registering");
+        Assert.Equal(before.MessagesHandled + 1, link.Traffic!.MessagesHandled);
+    }
+
+    [Fact]
     public async Task Events_become_ordered_line_states()
     {
         await using var server = new FakeCstaServer();

@@ -69,6 +69,20 @@ public sealed class CstaServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Traffic_counts_messages_sent_to_the_client()
+    {
+        await using var client = await CstaTestClient.ConnectAsync(_pbx.Port);
+
+        await client.RequestAsync<RequestSystemStatusResponse>(new RequestSystemStatus(null));
+        await client.RequestAsync<SystemStatusResponse>(new SystemStatus(null, SystemStatusValue.Normal));
+
+        var traffic = Assert.Single(_pbx.ConnectionTraffic);
+        Assert.Equal(client.LocalEndPoint, traffic.RemoteEndPoint);
+        Assert.Equal(2, traffic.MessagesSent);
+        Assert.Equal(0, traffic.PendingWrites);
+    }
+
+    [Fact]
     public async Task System_status_requests_get_responses()
     {
         await using var client = await CstaTestClient.ConnectAsync(_pbx.Port);

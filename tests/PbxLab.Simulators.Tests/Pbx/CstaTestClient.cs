@@ -41,6 +41,9 @@ internal sealed class CstaTestClient : IAsyncDisposable
 
     public int NextInvokeId() => ++_lastInvokeId;
 
+    /// <summary>The client's own address and port, which the server sees as the remote end.</summary>
+    public EndPoint? LocalEndPoint => _tcp.Client.LocalEndPoint;
+
     public Task SendAsync(int invokeId, CstaMessage message) => SendBytesAsync(CstaFrameWriter.Write(invokeId, _codec.Encode(message)));
 
     public Task SendXmlAsync(int invokeId, string xml) => SendBytesAsync(CstaFrameWriter.Write(invokeId, Encoding.UTF8.GetBytes(xml)));
