@@ -25,4 +25,7 @@ internal static partial class HarnessLog
 
     [LoggerMessage(EventId = 5022, Level = LogLevel.Error, Message = "World for {ScenarioName} / {CaseName} could not be disposed")]
     public static partial void WorldDisposeFailed(ILogger logger, Exception exception, string scenarioName, string caseName);
+
+    [LoggerMessage(EventId = 5023, Level = LogLevel.Error, Message = "Case {ScenarioName} / {CaseName} passed its real-time limit of {LimitSeconds} s after {StepsPassed} steps")]
+    public static partial void CaseTimedOut(ILogger logger, string scenarioName, string caseName, long limitSeconds, int stepsPassed);
 }

@@ -16,6 +16,13 @@ public sealed class ScenarioRunner
     /// <summary>How far 'within' moves the clock between two observations.</summary>
     public static readonly TimeSpan WithinTick = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Real time one case may take, world start and stop included, before it ends as an error. The
+    /// slowest bundled case takes about 20 s on a loaded 2-core machine; a case that hangs must not
+    /// hold a CI pipeline until its own time limit.
+    /// </summary>
+    public static readonly TimeSpan DefaultCaseTimeLimit = TimeSpan.FromMinutes(10);
+
     private static readonly TimeSpan GracePollInterval = TimeSpan.FromMilliseconds(20);
 
     private readonly IScenarioWorldFactory _worldFactory;
@@ -23,8 +30,12 @@ public sealed class ScenarioRunner
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
+    /// <summary>Real time one case may take; see <see cref="DefaultCaseTimeLimit"/>.</summary>
+    public TimeSpan CaseTimeLimit { get; init; } = DefaultCaseTimeLimit;
+
     public ScenarioRunner(IScenarioWorldFactory worldFactory, IReadOnlyList<IRunEventSink> sinks, TimeProvider timeProvider, ILogger<ScenarioRunner>? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _worldFactory = worldFactory;
         _sinks = sinks;
         _timeProvider = timeProvider;
@@ -68,8 +79,13 @@ public sealed class ScenarioRunner
         return result;
     }
 
-    private async Task<CaseResult> RunCaseAsync(ScenarioDefinition scenario, ScenarioCase scenarioCase, CancellationToken cancellationToken)
+    private async Task<CaseResult> RunCaseAsync(ScenarioDefinition scenario, ScenarioCase scenarioCase, CancellationToken runCancellation)
     {
+        // The case runs on its own token, which the time limit cancels too; the run's token still
+        // ends the whole run (Ctrl+C).
+        using var timeLimit = new CancellationTokenSource(CaseTimeLimit, _timeProvider);
+        using var caseCancellation = CancellationTokenSource.CreateLinkedTokenSource(runCancellation, timeLimit.Token);
+        var cancellationToken = caseCancellation.Token;
         var start = _timeProvider.GetTimestamp();
         HarnessLog.CaseStarted(_logger, scenario.Name, scenarioCase.Name);
         await EmitAsync(new CaseStarted(scenario, scenarioCase), cancellationToken);
@@ -79,18 +95,19 @@ public sealed class ScenarioRunner
         {
             world = await _worldFactory.CreateAsync(scenario, cancellationToken);
         }
-        catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
+        catch (Exception exception) when (!IsCancellation(exception, runCancellation))
         {
             HarnessLog.WorldCreationFailed(_logger, exception, scenario.Name, scenarioCase.Name);
-            var error = new CaseResult(scenarioCase, CaseOutcome.Error, 0, TimeSpan.Zero, _timeProvider.GetElapsedTime(start), null,
-                $"the world could not be started: {exception.Message}");
-            return await FinishCaseAsync(scenario, error, cancellationToken);
+            var reason = timeLimit.IsCancellationRequested ? TimeLimitMessage() : $"the world could not be started: {exception.Message}";
+            var error = new CaseResult(scenarioCase, CaseOutcome.Error, 0, TimeSpan.Zero, _timeProvider.GetElapsedTime(start), null, reason);
+            return await FinishCaseAsync(scenario, error, runCancellation);
         }
 
         var steps = scenario.Setup.Concat(scenarioCase.Steps).ToList();
         var passed = 0;
         StepFailure? failure = null;
         string? errorMessage;
+        string? timeLimitMessage = null;
         var scenarioTime = TimeSpan.Zero;
         IReadOnlyList<string> diagnostics = [];
         try
@@ -102,13 +119,19 @@ public sealed class ScenarioRunner
                 if (failure is null)
                 {
                     passed++;
-                    await EmitAsync(new StepPassed(scenario, scenarioCase, steps[index], index, world.Elapsed), cancellationToken);
+                    await EmitAsync(new StepPassed(scenario, scenarioCase, steps[index], index, world.Elapsed), runCancellation);
                 }
                 else
                 {
-                    await EmitAsync(new StepFailed(scenario, scenarioCase, failure), cancellationToken);
+                    await EmitAsync(new StepFailed(scenario, scenarioCase, failure), runCancellation);
                 }
             }
+        }
+        catch (OperationCanceledException) when (timeLimit.IsCancellationRequested && !runCancellation.IsCancellationRequested)
+        {
+            HarnessLog.CaseTimedOut(_logger, scenario.Name, scenarioCase.Name, (long)CaseTimeLimit.TotalSeconds, passed);
+            var stuck = passed < steps.Count ? $" It stopped in step {passed + 1} ({steps[passed].Describe()})." : "";
+            timeLimitMessage = TimeLimitMessage() + stuck;
         }
         finally
         {
@@ -116,6 +139,8 @@ public sealed class ScenarioRunner
             diagnostics = world.Diagnostics;
             errorMessage = await DisposeWorldAsync(scenario, scenarioCase, world);
         }
+
+        errorMessage ??= timeLimitMessage;
 
         var outcome = CaseOutcome.Passed;
         if (errorMessage is not null)
@@ -131,8 +156,11 @@ public sealed class ScenarioRunner
         {
             Diagnostics = diagnostics,
         };
-        return await FinishCaseAsync(scenario, result, cancellationToken);
+        return await FinishCaseAsync(scenario, result, runCancellation);
     }
+
+    private string TimeLimitMessage() =>
+        $"the case took longer than its limit of {DurationText.Format(CaseTimeLimit)} of real time, so the world was stopped.";
 
     private async Task<CaseResult> FinishCaseAsync(ScenarioDefinition scenario, CaseResult result, CancellationToken cancellationToken)
     {
