@@ -103,7 +103,16 @@ public sealed partial class CallHistoryEngine
     /// follow). A later snapshot then closes only calls with no event since this point, because
     /// a call that started while its snapshot was in flight may be missing from the snapshot.
     /// </summary>
-    public void BeginResync(string link) => _resyncStartedAt[link] = ++_stepNumber;
+    /// <remarks>
+    /// It also forgets the link's completed calls. They only guard against late events of those
+    /// calls, and a new connection carries none; a PBX that restarted, on the other hand, hands
+    /// out the same callIDs again for new calls.
+    /// </remarks>
+    public void BeginResync(string link)
+    {
+        _resyncStartedAt[link] = ++_stepNumber;
+        _completed.Remove(link);
+    }
 
     /// <summary>Serialises an open call for <see cref="ICallHistoryStore.SaveOpenCallAsync"/>; the key is its record id.</summary>
     public static OpenCallState ToState(OpenCall open) =>
@@ -203,7 +212,7 @@ public sealed partial class CallHistoryEngine
 
         var completed = CompletedOf(device.Link);
         if (completed.Contains(CallKey(device.DeviceId, callId))
-            || completed.Contains(OpenCall.RecordIdFor(device.Link, callId, device.UserEmail)))
+            || completed.Contains(UserCallKey(device.UserEmail, callId)))
         {
             return null;
         }
@@ -283,7 +292,7 @@ public sealed partial class CallHistoryEngine
     private void RememberCompleted(OpenCall open)
     {
         var completed = CompletedOf(open.Link);
-        completed.Add(open.RecordId);
+        completed.Add(UserCallKey(open.UserEmail, open.FirstCallId));
         completed.Add(CallKey(open.DeviceId, open.CallId));
         completed.Add(CallKey(open.DeviceId, open.FirstCallId));
     }
@@ -318,7 +327,7 @@ public sealed partial class CallHistoryEngine
     {
         if (!_completed.TryGetValue(link, out var keys))
         {
-            // Each completed record leaves up to three keys: its record id and two call keys.
+            // Each completed record leaves up to three keys: its user and callID, and two call keys.
             keys = new RecentKeys(_rememberedPerLink * 3);
             _completed[link] = keys;
         }
@@ -329,6 +338,8 @@ public sealed partial class CallHistoryEngine
     private static string KeyOf(string link, string deviceId, string callId) => $"{link}\n{deviceId}\n{callId}";
 
     private static string CallKey(string deviceId, string callId) => $"call\n{deviceId}\n{callId}";
+
+    private static string UserCallKey(string userEmail, string callId) => $"user\n{userEmail.ToLowerInvariant()}\n{callId}";
 
     private readonly record struct DeviceContext(string Link, string DeviceId, string UserEmail, DateTimeOffset Now)
     {

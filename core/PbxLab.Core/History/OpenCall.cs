@@ -43,19 +43,21 @@ public sealed class OpenCall
     /// <summary>An outcome already decided by an event (Failed, TransferredIn), used when the call ends.</summary>
     public CallOutcome? DecidedOutcome { get; set; }
 
-    public string RecordId => RecordIdFor(Link, FirstCallId, UserEmail);
+    public string RecordId => RecordIdFor(Link, FirstCallId, UserEmail, StartedAt);
 
     /// <summary>Engine step that last applied an event to this call; not kept across a restart.</summary>
     [JsonIgnore]
     public long LastStep { get; set; }
 
     /// <summary>
-    /// Computes the record id: the first 32 hex digits of SHA-256 over link, callID and user email,
-    /// so a replayed event sequence or a restarted core gives the same call the same id.
+    /// Computes the record id: the first 32 hex digits of SHA-256 over link, callID, user email and
+    /// the time the call was first seen. A restarted core continues the open call with its saved
+    /// start time and so gives it the same id. The start time keeps apart two calls with the same
+    /// callID, which a PBX hands out again after its own restart.
     /// </summary>
-    public static string RecordIdFor(string link, string firstCallId, string userEmail)
+    public static string RecordIdFor(string link, string firstCallId, string userEmail, DateTimeOffset startedAt)
     {
-        var text = $"{link}\n{firstCallId}\n{userEmail.ToLowerInvariant()}";
+        var text = $"{link}\n{firstCallId}\n{userEmail.ToLowerInvariant()}\n{startedAt.UtcTicks}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexStringLower(hash)[..32];
     }

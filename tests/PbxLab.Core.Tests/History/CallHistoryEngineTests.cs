@@ -18,7 +18,7 @@ public sealed class CallHistoryEngineTests
         CallOutcome outcome) =>
         new()
         {
-            RecordId = OpenCall.RecordIdFor(Link, firstCallId, Email(device)),
+            RecordId = OpenCall.RecordIdFor(Link, firstCallId, Email(device), TimeAt(started)),
             UserEmail = Email(device),
             Link = Link,
             CallId = firstCallId,
@@ -267,6 +267,40 @@ public sealed class CallHistoryEngineTests
             ],
             flow.Records);
         Assert.Equal(TimeSpan.FromSeconds(106), flow.RecordOf(Carol).Duration);
+        Assert.Empty(flow.Engine.OpenCalls);
+    }
+
+    // The PBX restarts between two calls and hands out callID 1 again. After the link's
+    // resynchronisation the second call gets a record of its own instead of being taken for a
+    // late event of the first or replacing its record.
+    [Fact]
+    public void Call_id_reused_after_a_pbx_restart_is_a_new_call()
+    {
+        var flow = RingAliceToBob(new CallFlow())
+            .At(2).SendTo([Alice, Bob], monitor => Established(monitor, "1", Bob, Alice, Bob))
+            .At(50).SendTo([Alice, Bob], monitor => Cleared(monitor, "1", Alice));
+        flow.Engine.BeginResync(Link);
+        flow.At(100);
+        RingAliceToBob(flow)
+            .At(102).SendTo([Alice, Bob], monitor => Established(monitor, "1", Bob, Alice, Bob))
+            .At(130).SendTo([Alice, Bob], monitor => Cleared(monitor, "1", Alice));
+
+        var alice = flow.Records.Where(record => record.LocalDevice == Alice).ToList();
+        Assert.Equal(2, alice.Count);
+        Assert.NotEqual(alice[0].RecordId, alice[1].RecordId);
+        Assert.Equal([TimeSpan.FromSeconds(48), TimeSpan.FromSeconds(28)], alice.Select(record => record.Duration));
+    }
+
+    // Without a new connection, events for a call that already ended stay ignored.
+    [Fact]
+    public void Late_event_of_an_ended_call_opens_nothing()
+    {
+        var flow = RingAliceToBob(new CallFlow())
+            .At(2).SendTo([Alice, Bob], monitor => Established(monitor, "1", Bob, Alice, Bob))
+            .At(50).SendTo([Alice, Bob], monitor => Cleared(monitor, "1", Alice))
+            .At(51).Send(Bob, Established(Bob, "1", Bob, Alice, Bob));
+
+        Assert.Equal(2, flow.Records.Count);
         Assert.Empty(flow.Engine.OpenCalls);
     }
 

@@ -48,7 +48,7 @@ public sealed class CallHistoryRecorderTests
         await recorder.FlushAsync(CancellationToken.None);
 
         var record = Assert.Single(store.Records.Values);
-        Assert.Equal(OpenCall.RecordIdFor(Link, "7", "bob@contoso.example"), record.RecordId);
+        Assert.Equal(OpenCall.RecordIdFor(Link, "7", "bob@contoso.example", record.StartedAt), record.RecordId);
         Assert.Equal(External, record.RemoteNumber);
         Assert.Equal("+33123456789", record.RemoteNumberE164);
         Assert.Equal("Jean Dupont", record.RemoteName);
