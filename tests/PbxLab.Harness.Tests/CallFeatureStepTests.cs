@@ -94,10 +94,10 @@ public class CallFeatureStepTests
     public void BlindTransfer_to_user_or_digits()
     {
         var toUser = Assert.IsType<BlindTransferStep>(ScenarioYaml.SingleStep("blindTransfer: { user: bob, to: alice }"));
-        var toDigits = Assert.IsType<BlindTransferStep>(ScenarioYaml.SingleStep("blindTransfer: { user: bob, to: \"+41 44 123 45 67\" }"));
+        var toDigits = Assert.IsType<BlindTransferStep>(ScenarioYaml.SingleStep("blindTransfer: { user: bob, to: \"00041441234567\" }"));
 
         Assert.Equal(("bob", "alice", true), (toUser.User, toUser.To, toUser.ToIsUser));
-        Assert.Equal(("+41 44 123 45 67", false), (toDigits.To, toDigits.ToIsUser));
+        Assert.Equal(("00041441234567", false), (toDigits.To, toDigits.ToIsUser));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class CallFeatureStepTests
     {
         var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - consult: { user: alice, to: carol }\n");
 
-        Assert.Equal("test.yaml:10:33: steps[0].consult.to: unknown user 'carol'. Use a declared user or an external number such as +33123456789.", error);
+        Assert.Equal("test.yaml:10:33: steps[0].consult.to: unknown user 'carol'. Use a declared user or dialled digits such as \"00123456789\" (trunk access code 0, then the number).", error);
     }
 
     [Fact]

@@ -64,7 +64,18 @@ public class ValidationTests
     {
         var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - call: { from: alice, to: carol }\n");
 
-        Assert.Equal("test.yaml:10:30: steps[0].call.to: unknown user 'carol'. Use a declared user or an external number such as +33123456789.", error);
+        Assert.Equal("test.yaml:10:30: steps[0].call.to: unknown user 'carol'. Use a declared user or dialled digits such as \"00123456789\" (trunk access code 0, then the number).", error);
+    }
+
+    [Fact]
+    public void Call_to_a_written_number()
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - call: { from: alice, to: \"+33 1 23 45 67 89\" }\n");
+
+        Assert.Equal(
+            "test.yaml:10:30: steps[0].call.to: '+33 1 23 45 67 89' is written, not dialled. A phone dials digits only: the trunk access code, then the number as a user dials it, "
+            + "such as \"00123456789\" for +33 1 23 45 67 89 on a site in France (trunk access code 0). For a call from outside, use 'incoming'.",
+            error);
     }
 
     [Fact]

@@ -239,11 +239,19 @@ internal sealed partial class ScenarioReader
 
         var target = to.Value.Trim();
         var toIsUser = _userNames.Contains(target);
-        if (!toIsUser && !IsPhoneNumber(target))
+        if (!toIsUser && !IsDialledNumber(target) && LooksLikeWrittenNumber(target))
+        {
+            Error(to.Mark,
+                $"{to.Path}: '{target}' is written, not dialled. A phone dials digits only: the trunk access code, then the number as a user dials it, "
+                + "such as \"00123456789\" for +33 1 23 45 67 89 on a site in France (trunk access code 0). For a call from outside, use 'incoming'.");
+            return null;
+        }
+
+        if (!toIsUser && !IsDialledNumber(target))
         {
             var suggestion = ScenarioText.ClosestMatch(target, _userNames);
             var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
-            Error(to.Mark, $"{to.Path}: unknown user '{target}'.{hint} Use a declared user or an external number such as +33123456789.");
+            Error(to.Mark, $"{to.Path}: unknown user '{target}'.{hint} Use a declared user or dialled digits such as \"00123456789\" (trunk access code 0, then the number).");
             return null;
         }
 
@@ -263,11 +271,13 @@ internal sealed partial class ScenarioReader
         return (target, toIsUser);
     }
 
-    private static bool IsPhoneNumber(string text)
-    {
-        var digits = text.StartsWith('+') ? text[1..] : text;
-        return digits.Length > 0 && digits.All(character => char.IsAsciiDigit(character) || character == ' ');
-    }
+    // What a phone can dial: digits, with '*' and '#' for feature codes, 32 at most (the PBX's limit).
+    private static bool IsDialledNumber(string text) =>
+        text.Length is > 0 and <= 32 && text.All(character => char.IsAsciiDigit(character) || character is '*' or '#');
+
+    // A number as people write it (E.164 with '+', spaces, brackets) rather than as a phone dials it.
+    private static bool LooksLikeWrittenNumber(string text) =>
+        text.Any(char.IsAsciiDigit) && text.All(character => char.IsAsciiDigit(character) || character is '+' or ' ' or '(' or ')' or '-' or '.' or '/');
 
     /// <summary>Checks the value of a step that takes no keys: empty or '{}'. Unknown keys are reported but the step is kept.</summary>
     private bool ReadEmptyStep(YamlNode value, string path, string kind)
