@@ -35,14 +35,33 @@ public static partial class ScenarioLoader
     public static ScenarioLoadResult LoadText(string text, string file)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException exception)
         {
             var message = MarkPrefix().Replace(exception.Message, "");
+
+            // YamlDotNet marks a tab in the indentation at the start of the enclosing mapping, so
+            // the error points at the first indenting tab instead.
+            if (FirstIndentingTab(text) is { } tab && message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+            {
+                return new ScenarioLoadResult(file, null,
+                    [new ScenarioError(file, tab.Line, tab.Column, "invalid YAML: a tab in the indentation. YAML indents with spaces only; replace the tab with spaces.")]);
+            }
+
             var error = new ScenarioError(file, (int)exception.Start.Line, (int)exception.Start.Column, $"invalid YAML: {message}");
+            return new ScenarioLoadResult(file, null, [error]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed flow collections instead of
+            // raising a YamlException; the last event it read is the closest known position.
+            var mark = parser.Current?.End ?? Mark.Empty;
+            var error = new ScenarioError(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column),
+                "invalid YAML: the parser cannot read on after this point. Look for an unclosed '{', '[' or quote on this line or the one before.");
             return new ScenarioLoadResult(file, null, [error]);
         }
 
@@ -64,5 +83,21 @@ public static partial class ScenarioLoader
         var scenario = reader.Read(stream.Documents[0].RootNode);
         var errors = reader.Errors.OrderBy(error => error.Line).ThenBy(error => error.Column).ToList();
         return new ScenarioLoadResult(file, errors.Count == 0 ? scenario : null, errors);
+    }
+
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var indentation = lines[index].Length - lines[index].TrimStart(' ', '\t').Length;
+            var tab = lines[index].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indentation)
+            {
+                return (index + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 }
