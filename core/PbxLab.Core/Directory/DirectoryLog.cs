@@ -17,9 +17,13 @@ internal static partial class DirectoryLog
         Message = "Contacts of {Email} not loaded (request-id {RequestId}): {Reason}; names for this user come from the Entra directory only")]
     public static partial void ContactsFailed(ILogger logger, string email, string requestId, string reason);
 
-    [LoggerMessage(EventId = 6503, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 6503, Level = LogLevel.Debug,
         Message = "Stored number not normalised: {Reason}")]
     public static partial void NumberSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6506, Level = LogLevel.Warning,
+        Message = "{SkippedCount} stored numbers could not be normalised and cannot name callers, for example: {Examples}. Log level Debug lists them all")]
+    public static partial void NumbersSkipped(ILogger logger, int skippedCount, string examples);
 
     [LoggerMessage(EventId = 6504, Level = LogLevel.Error,
         Message = "Directory refresh failed: {Error}; next attempt at {RetryAt:O}")]

@@ -23,6 +23,9 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
     /// <summary>Upper bound of pages per listing, so that a server sending endless next links cannot stall a refresh.</summary>
     private const int MaxPages = 1000;
 
+    /// <summary>How many numbers that could not be normalised the load warning quotes.</summary>
+    private const int SkippedExamples = 3;
+
     private readonly GraphClient _graphClient;
     private readonly Uri _graphBaseUrl;
     private readonly PhoneNumberNormalizer _normalizer;
@@ -80,9 +83,17 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
         }
 
         var index = DirectoryIndex.Build(new DirectorySnapshot(users, contactsByOwner), _normalizer);
+        // A large directory can hold thousands of numbers written for another region; one warning
+        // with a few examples says what to look at, and each number is there at Debug level.
         foreach (var skipped in index.SkippedNumbers)
         {
             DirectoryLog.NumberSkipped(_logger, skipped);
+        }
+
+        if (index.SkippedNumbers.Count > 0)
+        {
+            var examples = string.Join("; ", index.SkippedNumbers.Take(SkippedExamples));
+            DirectoryLog.NumbersSkipped(_logger, index.SkippedNumbers.Count, examples);
         }
 
         DirectoryLog.Loaded(_logger, users.Count, contactsByOwner.Values.Sum(contacts => contacts.Count), contactsByOwner.Count, index.SkippedNumbers.Count);

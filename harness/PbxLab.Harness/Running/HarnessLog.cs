@@ -20,7 +20,7 @@ internal static partial class HarnessLog
     [LoggerMessage(EventId = 5020, Level = LogLevel.Error, Message = "World for {ScenarioName} / {CaseName} could not be created")]
     public static partial void WorldCreationFailed(ILogger logger, Exception exception, string scenarioName, string caseName);
 
-    [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "Step {StepIndex} ({StepKind}) of {ScenarioName} / {CaseName} threw")]
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Debug, Message = "Step {StepIndex} ({StepKind}) of {ScenarioName} / {CaseName} threw; the case reports it as a failed step")]
     public static partial void StepThrew(ILogger logger, Exception exception, int stepIndex, string stepKind, string scenarioName, string caseName);
 
     [LoggerMessage(EventId = 5022, Level = LogLevel.Error, Message = "World for {ScenarioName} / {CaseName} could not be disposed")]

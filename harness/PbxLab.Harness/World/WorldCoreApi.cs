@@ -37,7 +37,15 @@ internal sealed class WorldCoreApi : IDisposable
             next = document.RootElement.TryGetProperty("@nextLink", out var link) && link.GetString() is { } text ? new Uri(text) : null;
         }
 
-        return [.. records.OrderBy(record => record.StartedAt).ThenBy(record => record.RecordId, StringComparer.Ordinal)];
+        // Calls that start at the same scenario time (a rejected call and the next call placed at
+        // once) are in call order when the one that ended first comes first.
+        return
+        [
+            .. records
+                .OrderBy(record => record.StartedAt)
+                .ThenBy(record => record.EndedAt)
+                .ThenBy(record => record.RecordId, StringComparer.Ordinal),
+        ];
     }
 
     public async Task<IReadOnlyList<SpeedDialObservation>> GetSpeedDialsAsync(Uri apiBase, string email, CancellationToken cancellationToken)
@@ -76,6 +84,7 @@ internal sealed class WorldCoreApi : IDisposable
         ParseEnum<HistoryNameSource>(item, "remoteNameSource"),
         item.GetProperty("isInternal").GetBoolean(),
         DateTimeOffset.Parse(item.GetProperty("startedAt").GetString() ?? "", CultureInfo.InvariantCulture),
+        DateTimeOffset.Parse(item.GetProperty("endedAt").GetString() ?? "", CultureInfo.InvariantCulture),
         TimeSpan.FromSeconds(item.GetProperty("durationSeconds").GetDouble()));
 
     private static TEnum ParseEnum<TEnum>(JsonElement item, string property)
