@@ -56,7 +56,7 @@ internal static class ServerCommands
         var controlPort = new Option<int>("--control-port") { Description = "HTTP control port; 0 (the default) picks an ephemeral port." };
         var devices = new Option<int>("--devices")
         {
-            Description = "Devices to create, numbered from 200, owned by user200@contoso.com and so on.",
+            Description = "Devices to create, numbered from 200: device 200 is owned by user1@contoso.com, 201 by user2@contoso.com and so on.",
             DefaultValueFactory = _ => 10,
         };
         var licences = new Option<int?>("--licences") { Description = "CSTA-session licences (one per monitored device); the profile's default when left out." };
