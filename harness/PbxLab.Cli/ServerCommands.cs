@@ -21,7 +21,7 @@ internal static class ServerCommands
         return sim;
     }
 
-    public static Command BuildGateway(CliOptions options)
+    public static Command BuildGateway(TextWriter error, CliOptions options)
     {
         var config = new Option<FileInfo>("--config")
         {
@@ -40,6 +40,7 @@ internal static class ServerCommands
                 parseResult.GetValue(config)!.FullName,
                 loggerFactory,
                 (linkOptions, sink) => new CstaPbxLink(linkOptions, sink, TimeProvider.System, loggerFactory),
+                error,
                 cancellationToken);
         });
         return command;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using PbxLab.Cli;
 using PbxLab.Harness.Scenarios;
 
@@ -14,6 +15,8 @@ public class CliTests
         var exitCode = await PbxLabCli.RunAsync(args, factory, output, error);
         return (exitCode, output.ToString(), error.ToString());
     }
+
+    private static int CountOf(string text, string part) => text.Split(part).Length - 1;
 
     private static ScriptedWorldFactory BusyWorlds() =>
         new(_ => new ScriptedWorld((_, user) => ScriptedWorld.Seen("Busy", CloudLinkPresence.Busy)));
@@ -130,6 +133,36 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Gateway_invalid_config_listed_once()
+    {
+        var configPath = Path.Combine(Path.GetTempPath(), $"pbxlab-cli-gateway-{Guid.NewGuid():N}.json");
+        File.WriteAllText(configPath, """{ "tenantId": "contoso.onmicrosoft.com", "clientId": "x" }""");
+        var logs = new StringWriter();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(new WriterLoggerProvider(logs)));
+        var options = CliOptions.Plain with { LoggerFactory = loggerFactory };
+
+        int exitCode;
+        string error;
+        try
+        {
+            var errorWriter = new StringWriter();
+            exitCode = await PbxLabCli.RunAsync(["gateway", "--config", configPath], BusyWorlds(), new StringWriter(), errorWriter, options);
+            error = errorWriter.ToString();
+        }
+        finally
+        {
+            File.Delete(configPath);
+        }
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"Configuration {configPath} has ", error, StringComparison.Ordinal);
+        var guidError = "clientId: 'x' is not a GUID";
+        Assert.Equal(1, CountOf(error, guidError));
+        Assert.Equal(0, CountOf(logs.ToString(), guidError));
+        Assert.Contains("the gateway did not start", logs.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_command()
     {
         var (exitCode, _, error) = await RunAsync(BusyWorlds(), "walk");
@@ -228,5 +261,31 @@ public class CliTests
 
         Assert.Equal(3, exitCode);
         Assert.Contains("the run was cancelled", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes every log message to one writer, as the console logger writes them to standard error.</summary>
+    private sealed class WriterLoggerProvider(TextWriter writer) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new WriterLogger(writer);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class WriterLogger(TextWriter writer) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (writer)
+                {
+                    writer.WriteLine(formatter(state, exception));
+                }
+            }
+        }
     }
 }
