@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PbxLab.Core.Diagnostics;
 using PbxLab.Core.Gateway;
 using PbxLab.Core.Tests.TestSupport;
 
@@ -79,6 +80,33 @@ public sealed class GatewayStandaloneTests : IDisposable
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.True(link!.Disposed);
         Assert.Equal("/v1.0/users/id-alice/presence/clearPresence", server.PresenceWrites[0].Path);
+    }
+
+    [Fact]
+    public async Task Start_token_leaves_links_running()
+    {
+        // pbxlab gateway passes its Ctrl+C token as the start token. Had the links stopped with it, they would
+        // report Disconnected before the host is disposed, which reads as a LinkDown failure.
+        await using var server = await GraphTestServer.StartAsync();
+        using var start = new CancellationTokenSource();
+        FakePbxLink? link = null;
+        var host = await GatewayHost.StartAsync(
+            GatewayTestBed.DefaultOptions(server),
+            TimeProvider.System,
+            _loggerFactory,
+            (options, sink) => link = new FakePbxLink(options, sink) { DisconnectWhenStopped = true },
+            cancellationToken: start.Token);
+
+        await start.CancelAsync();
+        var linkDownBeforeDispose = host.Diagnostics.OfKind(DiagnosticKind.LinkDown).Count;
+        await host.DisposeAsync();
+
+        Assert.Equal(0, linkDownBeforeDispose);
+        Assert.True(link!.Disposed);
+        Assert.Contains(_logs.Records, record => record.EventId == 4110 && record.Message.Contains("Disconnected", StringComparison.Ordinal));
+        Assert.Empty(host.Diagnostics.OfKind(DiagnosticKind.LinkDown));
+        Assert.DoesNotContain(
+            _logs.Records, record => record.Level >= LogLevel.Warning && record.Message.Contains("The link was stopped.", StringComparison.Ordinal));
     }
 
     public void Dispose()
