@@ -26,7 +26,7 @@ public static class PbxLabCli
         root.Subcommands.Add(BuildRun(worldFactory, output, error, settings));
         root.Subcommands.Add(BuildValidate(output, error));
         root.Subcommands.Add(ServerCommands.BuildSim(output, settings));
-        root.Subcommands.Add(ServerCommands.BuildGateway(settings));
+        root.Subcommands.Add(ServerCommands.BuildGateway(error, settings));
         return root;
     }
 

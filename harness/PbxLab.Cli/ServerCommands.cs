@@ -21,7 +21,7 @@ internal static class ServerCommands
         return sim;
     }
 
-    public static Command BuildGateway(CliOptions options)
+    public static Command BuildGateway(TextWriter error, CliOptions options)
     {
         var config = new Option<FileInfo>("--config")
         {
@@ -40,6 +40,7 @@ internal static class ServerCommands
                 parseResult.GetValue(config)!.FullName,
                 loggerFactory,
                 (linkOptions, sink) => new CstaPbxLink(linkOptions, sink, TimeProvider.System, loggerFactory),
+                error,
                 cancellationToken);
         });
         return command;
@@ -52,14 +53,29 @@ internal static class ServerCommands
             Description = "PBX profile: mivo400, mivoice5000, mxone or mivb.",
             DefaultValueFactory = _ => "mivo400",
         };
-        var port = new Option<int?>("--port") { Description = "CSTA TCP port; the profile's default port when left out, 0 for an ephemeral port." };
-        var controlPort = new Option<int>("--control-port") { Description = "HTTP control port; 0 (the default) picks an ephemeral port." };
+        var port = new Option<int?>("--port")
+        {
+            Description = "CSTA TCP port; the profile's default port when left out, 0 for an ephemeral port.",
+            CustomParser = OptionValues.OptionalPort(),
+        };
+        var controlPort = new Option<int>("--control-port")
+        {
+            Description = "HTTP control port; 0 (the default) picks an ephemeral port.",
+            CustomParser = OptionValues.Port(),
+        };
+
+        // The profile's maximum device count is checked once the profile is known.
         var devices = new Option<int>("--devices")
         {
-            Description = "Devices to create, numbered from 200, owned by user200@contoso.com and so on.",
+            Description = "Devices to create, numbered from 200: device 200 is owned by user1@contoso.com, 201 by user2@contoso.com and so on.",
             DefaultValueFactory = _ => 10,
+            CustomParser = OptionValues.WholeNumber(0, int.MaxValue),
         };
-        var licences = new Option<int?>("--licences") { Description = "CSTA-session licences (one per monitored device); the profile's default when left out." };
+        var licences = new Option<int?>("--licences")
+        {
+            Description = "CSTA-session licences (one per monitored device); the profile's default when left out.",
+            CustomParser = OptionValues.OptionalWholeNumber(0, int.MaxValue),
+        };
         var bind = new Option<string>("--bind")
         {
             Description = "IP address to listen on.",
@@ -90,7 +106,11 @@ internal static class ServerCommands
     private static Command BuildSimGraph(TextWriter output, CliOptions options)
     {
         var defaults = new GraphStandaloneOptions();
-        var port = new Option<int>("--port") { Description = "HTTP port; 0 (the default) picks an ephemeral port." };
+        var port = new Option<int>("--port")
+        {
+            Description = "HTTP port; 0 (the default) picks an ephemeral port.",
+            CustomParser = OptionValues.Port(),
+        };
         var bind = new Option<string>("--bind")
         {
             Description = "IP address to listen on.",
@@ -115,10 +135,12 @@ internal static class ServerCommands
         {
             Description = "Users to create: user1@contoso.com, user2@contoso.com and so on.",
             DefaultValueFactory = _ => defaults.Users,
+            CustomParser = OptionValues.WholeNumber(0, GraphStandalone.MaxUsers),
         };
         var teamsLag = new Option<double>("--teams-lag")
         {
-            Description = "Seconds the Teams view trails Graph (Teams clients poll).",
+            Description = "Seconds the Teams view trails Graph (Teams clients poll), at most 3600.",
+            CustomParser = OptionValues.Seconds(3600),
         };
 
         var command = new Command("graph", "Run the fake Microsoft Graph and Entra token endpoint. Exit codes: 0 stopped; 2 invalid options; 3 the port is in use.")

@@ -62,7 +62,8 @@ public static partial class PbxStandalone
             for (var i = 0; i < options.Devices; i++)
             {
                 var dn = (FirstDirectoryNumber + i).ToString(CultureInfo.InvariantCulture);
-                simulator.AddDevice(dn, $"user{dn}@contoso.com", $"User {dn}");
+                var (owner, displayName) = DeviceOwner(i);
+                simulator.AddDevice(dn, owner, displayName);
             }
 
             PbxControlEndpoint control;
@@ -97,6 +98,17 @@ public static partial class PbxStandalone
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Returns the owner of the device at <paramref name="index"/> (0-based): user1@contoso.com "User 1" for the first
+    /// device, and so on. These are the users that <c>pbxlab sim graph</c> generates, so a core run against both finds
+    /// each device's owner in Entra.
+    /// </summary>
+    public static (string Owner, string DisplayName) DeviceOwner(int index)
+    {
+        var number = (index + 1).ToString(CultureInfo.InvariantCulture);
+        return ($"user{number}@contoso.com", $"User {number}");
     }
 
     /// <summary>Returns every problem with the options, each naming the value and what to use instead.</summary>

@@ -12,7 +12,7 @@ public sealed record PbxStandaloneOptions
     /// <summary>HTTP control port; 0 picks an ephemeral port.</summary>
     public int ControlPort { get; init; }
 
-    /// <summary>Devices to create, numbered 200 upwards and owned by user200@contoso.com and so on.</summary>
+    /// <summary>Devices to create, numbered 200 upwards: device 200 is owned by user1@contoso.com, 201 by user2@contoso.com and so on.</summary>
     public int Devices { get; init; }
 
     /// <summary>CSTA-session licences; null takes the profile's.</summary>

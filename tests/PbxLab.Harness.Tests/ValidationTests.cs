@@ -181,6 +181,32 @@ public class ValidationTests
         Assert.StartsWith("test.yaml:10:64: steps[0].teamsUserSet: Graph does not accept the user-preferred pair Busy/Away. Allowed pairs: Available/Available,", error);
     }
 
+    [Theory]
+    [InlineData("99999h")]
+    [InlineData("24h1ms")]
+    [InlineData("P2D")]
+    public void Advance_longer_than_a_day(string duration)
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + $"  - advance: {duration}\n");
+
+        Assert.Equal(
+            $"test.yaml:10:14: steps[0].advance: {duration} is longer than the 24h one advance step may move. "
+            + "Split it into several advance steps of 24h or less, or check the value for a typo.",
+            error);
+    }
+
+    [Theory]
+    [InlineData("24h")]
+    [InlineData("PT24H")]
+    [InlineData("1440m")]
+    public void Advance_of_a_day_accepted(string duration)
+    {
+        var step = ScenarioYaml.SingleStep($"advance: {duration}");
+
+        var advance = Assert.IsType<AdvanceStep>(step);
+        Assert.Equal(TimeSpan.FromHours(24), advance.Duration);
+    }
+
     [Fact]
     public void Session_expiration_out_of_range()
     {

@@ -218,7 +218,11 @@ public sealed partial class GatewayHost : IAsyncDisposable
             _links.Add(link);
             try
             {
-                await link.StartAsync(cancellationToken);
+                // The links run until the host is disposed. Given the start token, which pbxlab gateway cancels
+                // on Ctrl+C, a link would stop before DisposeAsync marks the stop as requested, and the
+                // shutdown would be reported as a link failure.
+                cancellationToken.ThrowIfCancellationRequested();
+                await link.StartAsync(_stopping.Token);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

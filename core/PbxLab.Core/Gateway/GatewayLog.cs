@@ -7,8 +7,9 @@ namespace PbxLab.Core.Gateway;
 /// <summary>Log messages of the gateway host and its standalone runner (event ids 4000-4199).</summary>
 internal static partial class GatewayLog
 {
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "Configuration {ConfigPath} is invalid: {Error}")]
-    public static partial void ConfigurationError(ILogger logger, string configPath, string error);
+    // GatewayStandalone lists the errors themselves on standard error, so this line records only the failed start and the count.
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "Configuration {ConfigPath} is invalid ({ErrorCount} errors); the gateway did not start")]
+    public static partial void ConfigurationInvalid(ILogger logger, string configPath, int errorCount);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Gateway standalone run from {ConfigPath} stopped")]
     public static partial void StandaloneStopped(ILogger logger, string configPath);

@@ -15,6 +15,9 @@ internal static partial class CstaLinkLog
     [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Link {LinkName}: disconnected from {Peer}: {Reason}")]
     public static partial void Disconnected(ILogger logger, string linkName, string peer, string reason);
 
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Information, Message = "Link {LinkName}: stopped on request; disconnected from {Peer}.")]
+    public static partial void Stopped(ILogger logger, string linkName, string peer);
+
     [LoggerMessage(EventId = 1510, Level = LogLevel.Debug, Message = "Link {LinkName}: sending {Request} with invoke id {InvokeId}.")]
     public static partial void SendingRequest(ILogger logger, string linkName, string request, int invokeId);
 

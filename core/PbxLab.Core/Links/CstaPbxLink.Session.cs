@@ -50,7 +50,7 @@ public sealed partial class CstaPbxLink
         public async Task<string> RunAsync(IChannel channel, CancellationToken stopping)
         {
             _channel = channel;
-            using var stopRegistration = stopping.Register(() => Fail("The link was stopped."));
+            using var stopRegistration = stopping.Register(() => Fail(StoppedReason));
             if (!channel.Active)
             {
                 Fail("The connection closed right after it opened.");

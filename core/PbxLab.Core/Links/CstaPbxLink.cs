@@ -57,6 +57,8 @@ public sealed partial class CstaPbxLink : IPbxLink
 
     public LinkTraffic? Traffic => Volatile.Read(ref _currentSession)?.Traffic;
 
+    private const string StoppedReason = "The link was stopped.";
+
     private string Peer => $"{_options.Host}:{_options.Port}";
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -138,7 +140,7 @@ public sealed partial class CstaPbxLink : IPbxLink
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                reason = "The link was stopped.";
+                reason = StoppedReason;
             }
             catch (Exception exception) when (!stopping.IsCancellationRequested)
             {
@@ -153,9 +155,13 @@ public sealed partial class CstaPbxLink : IPbxLink
             }
 
             ReportChanges(() => _tracker.SetLinkDown());
+
+            // A stop that was requested (DisposeAsync or the start token) is no failure, whatever the session
+            // was doing when it was cut short, so it is logged at Information and its reason does not say "failed".
             if (stopping.IsCancellationRequested)
             {
-                SetPhase(PbxLinkPhase.Disconnected, reason);
+                CstaLinkLog.Stopped(_logger, Name, Peer);
+                SetPhase(PbxLinkPhase.Disconnected, StoppedReason);
                 return;
             }
 

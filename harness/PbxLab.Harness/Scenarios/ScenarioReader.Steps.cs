@@ -13,6 +13,9 @@ internal sealed partial class ScenarioReader
         "coreStop", "coreStart", "coreRestart", "expectHistory", "expectSpeedDials",
     ];
 
+    /// <summary>Longest scenario time one advance step may move. A day already takes about two minutes of real time.</summary>
+    private static readonly TimeSpan MaxAdvance = TimeSpan.FromHours(24);
+
     private static readonly string[] ExpectKeys = ["user", "teams", "activity", "cloudLink", "appSession", "within", "holds"];
 
     private List<ScenarioStep> ReadSteps(YamlNode node, string path)
@@ -100,7 +103,7 @@ internal sealed partial class ScenarioReader
             case "linkDrop":
                 return ReadEmptyStep(value, stepPath, kind) ? new LinkDropStep(location) : null;
             case "advance":
-                return ReadDuration(value, stepPath) is { } duration ? new AdvanceStep(location, duration) : null;
+                return ReadAdvance(value, stepPath, location);
             case "expect":
                 return ReadExpect(value, stepPath, location);
             case "expectDiagnostic":
@@ -278,6 +281,30 @@ internal sealed partial class ScenarioReader
     // A number as people write it (E.164 with '+', spaces, brackets) rather than as a phone dials it.
     private static bool LooksLikeWrittenNumber(string text) =>
         text.Any(char.IsAsciiDigit) && text.All(character => char.IsAsciiDigit(character) || character is '+' or ' ' or '(' or ')' or '-' or '.' or '/');
+
+    /// <summary>
+    /// Reads the scenario time of an advance step, at most <see cref="MaxAdvance"/>. The world moves its clock in
+    /// steps of 20 s with a real-time settle after each, so scenario time of days or more also takes long in real time.
+    /// </summary>
+    private AdvanceStep? ReadAdvance(YamlNode value, string path, SourceLocation location)
+    {
+        if (ReadDuration(value, path) is not { } duration)
+        {
+            return null;
+        }
+
+        if (duration > MaxAdvance)
+        {
+            var limit = DurationText.Format(MaxAdvance);
+            Error(
+                value.Start,
+                $"{path}: {((YamlScalarNode)value).Value} is longer than the {limit} one advance step may move. "
+                + $"Split it into several advance steps of {limit} or less, or check the value for a typo.");
+            return null;
+        }
+
+        return new AdvanceStep(location, duration);
+    }
 
     /// <summary>Checks the value of a step that takes no keys: empty or '{}'. Unknown keys are reported but the step is kept.</summary>
     private bool ReadEmptyStep(YamlNode value, string path, string kind)

@@ -10,6 +10,9 @@ namespace PbxLab.Simulators.Graph.Standalone;
 /// </summary>
 public static class GraphStandalone
 {
+    /// <summary>Maximum number of generated users.</summary>
+    public const int MaxUsers = 100_000;
+
     /// <summary>
     /// Starts the server, prints how to use it, waits for cancellation; returns 0, 2 for invalid
     /// options or 3 when the port cannot be bound.
@@ -19,9 +22,9 @@ public static class GraphStandalone
         ArgumentNullException.ThrowIfNull(options);
         var output = options.Output ?? Console.Out;
 
-        if (options.Users is < 0 or > 100_000)
+        if (options.Users is < 0 or > MaxUsers)
         {
-            await output.WriteLineAsync($"Invalid user count {options.Users}: use 0 to 100000.").ConfigureAwait(false);
+            await output.WriteLineAsync($"Invalid user count {options.Users}: use 0 to {MaxUsers}.").ConfigureAwait(false);
             return 2;
         }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,8 @@ namespace PbxLab.Simulators.Pbx.Control;
 /// <summary>
 /// HTTP control API of one PBX simulator, for a person or an external tool: list and add devices, make
 /// phones call, answer, hang up, set DND and presence, and drop CSTA connections. Errors are JSON
-/// objects <c>{"error": "..."}</c> with 400 (bad input), 404 (unknown device or call) or 409 (wrong state).
+/// objects <c>{"error": "..."}</c> with 400 (bad input), 404 (unknown device or call), 409 (wrong state) or 415
+/// (a body that is not sent as <c>content-type: application/json</c>).
 /// </summary>
 public sealed partial class PbxControlEndpoint : IAsyncDisposable
 {
@@ -60,6 +62,10 @@ public sealed partial class PbxControlEndpoint : IAsyncDisposable
         var app = builder.Build();
         var logger = loggerFactory.CreateLogger<PbxControlEndpoint>();
         app.Use((context, next) => HandleErrorsAsync(context, next, logger));
+
+        // Routing runs first so the body check below can tell which endpoint takes a JSON body.
+        app.UseRouting();
+        app.Use(CheckJsonBodyAsync);
         MapRoutes(app, simulator);
 
         await app.StartAsync(cancellationToken);
@@ -80,6 +86,12 @@ public sealed partial class PbxControlEndpoint : IAsyncDisposable
         try
         {
             await next();
+
+            // Routing rejects a content type other than JSON before any endpoint runs, with a 415 and no body.
+            if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
+            {
+                await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, UnsupportedContentTypeMessage(context.Request));
+            }
         }
         catch (PbxOperationException exception)
         {
@@ -93,8 +105,11 @@ public sealed partial class PbxControlEndpoint : IAsyncDisposable
         }
         catch (BadHttpRequestException exception)
         {
+            // CheckJsonBodyAsync has already rejected bodies that do not parse, so a JsonException here is a
+            // value whose JSON type does not match the field, such as a number where a string is expected.
             var message = exception.InnerException is JsonException json
-                ? $"Request body is not valid JSON: {json.Message}"
+                ? $"Request body field '{json.Path}' has the wrong JSON type. Send numbers and names as strings, " +
+                  "switches as true or false, and seconds as a whole number."
                 : exception.Message;
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, message);
         }
@@ -107,6 +122,73 @@ public sealed partial class PbxControlEndpoint : IAsyncDisposable
             Log.RequestFailed(logger, exception, context.Request.Method, context.Request.Path);
             await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, $"The simulator failed: {exception.Message}");
         }
+    }
+
+    /// <summary>
+    /// Rejects a request to a route that takes a JSON body when that body is empty, is not sent as JSON, does not
+    /// parse or is not a JSON object. The route's binding would otherwise respond with a framework message.
+    /// </summary>
+    private static async Task CheckJsonBodyAsync(HttpContext context, Func<Task> next)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is null)
+        {
+            await next();
+            return;
+        }
+
+        var request = context.Request;
+        var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
+        if (!canHaveBody || request.ContentLength == 0)
+        {
+            await WriteErrorAsync(
+                context, StatusCodes.Status400BadRequest, "Request body is empty. Send a JSON object with content-type: application/json.");
+            return;
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, UnsupportedContentTypeMessage(request));
+            return;
+        }
+
+        // Buffering lets the route's binding read the body again after this parse.
+        request.EnableBuffering();
+        JsonValueKind kind;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: context.RequestAborted);
+            kind = document.RootElement.ValueKind;
+        }
+        catch (JsonException exception)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, $"Request body is not valid JSON: {exception.Message}");
+            return;
+        }
+
+        if (kind != JsonValueKind.Object)
+        {
+            var found = kind switch
+            {
+                JsonValueKind.Array => "an array",
+                JsonValueKind.String => "a string",
+                JsonValueKind.Number => "a number",
+                JsonValueKind.True or JsonValueKind.False => "a boolean",
+                _ => "null",
+            };
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, $"Request body is {found}. Send a JSON object with the request's fields.");
+            return;
+        }
+
+        request.Body.Position = 0;
+        await next();
+    }
+
+    private static string UnsupportedContentTypeMessage(HttpRequest request)
+    {
+        var received = string.IsNullOrEmpty(request.ContentType)
+            ? "Content type is missing."
+            : $"Content type '{request.ContentType}' is not supported.";
+        return $"{received} Send content-type: application/json.";
     }
 
     private static Task WriteErrorAsync(HttpContext context, int status, string message)

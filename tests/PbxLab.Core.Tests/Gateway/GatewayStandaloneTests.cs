@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PbxLab.Core.Diagnostics;
 using PbxLab.Core.Gateway;
 using PbxLab.Core.Tests.TestSupport;
 
@@ -20,19 +21,37 @@ public sealed class GatewayStandaloneTests : IDisposable
     {
         File.WriteAllText(_configPath, """{ "tenantId": "contoso.onmicrosoft.com", "clientId": "x", "users": [ { "email": "nobody" } ] }""");
         var linksCreated = 0;
+        var errorOutput = new StringWriter();
 
         var exitCode = await GatewayStandalone.RunAsync(_configPath, _loggerFactory, (options, sink) =>
         {
             linksCreated++;
             return new FakePbxLink(options, sink);
-        }, CancellationToken.None);
+        }, errorOutput, CancellationToken.None);
 
         Assert.Equal(2, exitCode);
         Assert.Equal(0, linksCreated);
-        var logged = _logs.Records.Where(record => record.EventId == 4000).Select(record => record.Message).ToList();
-        Assert.Contains(logged, message => message.Contains("clientId: 'x' is not a GUID", StringComparison.Ordinal));
-        Assert.Contains(logged, message => message.Contains("users[0].email: 'nobody' is not an email address", StringComparison.Ordinal));
-        Assert.Contains(logged, message => message.Contains("pbxLinks: is empty or missing", StringComparison.Ordinal));
+        var lines = errorOutput.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Matches(@"^Configuration .* has \d+ error\(s\):$", lines[0]);
+        Assert.Single(lines, line => line.Contains("clientId: 'x' is not a GUID", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.Contains("users[0].email: 'nobody' is not an email address", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.Contains("pbxLinks: is empty or missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invalid_config_logs_count_once()
+    {
+        File.WriteAllText(_configPath, """{ "tenantId": "contoso.onmicrosoft.com", "clientId": "x", "users": [ { "email": "nobody" } ] }""");
+        var errorOutput = new StringWriter();
+
+        await GatewayStandalone.RunAsync(_configPath, _loggerFactory, (options, sink) => new FakePbxLink(options, sink), errorOutput, CancellationToken.None);
+
+        var listed = errorOutput.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(line => line.StartsWith("  ", StringComparison.Ordinal));
+        var logged = Assert.Single(_logs.Records, record => record.Level >= LogLevel.Warning);
+        Assert.Equal(4000, logged.EventId);
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.Equal($"Configuration {_configPath} is invalid ({listed} errors); the gateway did not start", logged.Message);
+        Assert.DoesNotContain("is not a GUID", logged.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,6 +80,33 @@ public sealed class GatewayStandaloneTests : IDisposable
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.True(link!.Disposed);
         Assert.Equal("/v1.0/users/id-alice/presence/clearPresence", server.PresenceWrites[0].Path);
+    }
+
+    [Fact]
+    public async Task Start_token_leaves_links_running()
+    {
+        // pbxlab gateway passes its Ctrl+C token as the start token. Had the links stopped with it, they would
+        // report Disconnected before the host is disposed, which reads as a LinkDown failure.
+        await using var server = await GraphTestServer.StartAsync();
+        using var start = new CancellationTokenSource();
+        FakePbxLink? link = null;
+        var host = await GatewayHost.StartAsync(
+            GatewayTestBed.DefaultOptions(server),
+            TimeProvider.System,
+            _loggerFactory,
+            (options, sink) => link = new FakePbxLink(options, sink) { DisconnectWhenStopped = true },
+            cancellationToken: start.Token);
+
+        await start.CancelAsync();
+        var linkDownBeforeDispose = host.Diagnostics.OfKind(DiagnosticKind.LinkDown).Count;
+        await host.DisposeAsync();
+
+        Assert.Equal(0, linkDownBeforeDispose);
+        Assert.True(link!.Disposed);
+        Assert.Contains(_logs.Records, record => record.EventId == 4110 && record.Message.Contains("Disconnected", StringComparison.Ordinal));
+        Assert.Empty(host.Diagnostics.OfKind(DiagnosticKind.LinkDown));
+        Assert.DoesNotContain(
+            _logs.Records, record => record.Level >= LogLevel.Warning && record.Message.Contains("The link was stopped.", StringComparison.Ordinal));
     }
 
     public void Dispose()

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PbxLab.Core.Links;
+using PbxLab.Core.Tests.TestSupport;
 using PbxLab.Csta.Framing;
 using PbxLab.Csta.Messages;
 
@@ -500,10 +502,47 @@ public sealed class CstaPbxLinkTests
         await link.DisposeAsync();
 
         Assert.Equal(["line 200 Offline", "phase Disconnected"], sink.Calls.TakeLast(2));
-        Assert.Equal(
-            $"Link pbx1 to 127.0.0.1:{server.Port} failed while Running: The link was stopped. Pending invoke ids: none.",
-            sink.Phases[^1].Reason);
+        Assert.Equal("The link was stopped.", sink.Phases[^1].Reason);
         Assert.Equal(PbxLinkPhase.Disconnected, link.Phase);
+    }
+
+    [Fact]
+    public async Task Requested_stop_logs_information()
+    {
+        await using var server = new FakeCstaServer();
+        var logs = new RecordingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+        var sink = new RecordingSink();
+        var link = new CstaPbxLink(Options(server.Port, A), sink, new FakeTimeProvider(), loggerFactory);
+        await link.StartAsync(CancellationToken.None);
+        await sink.WaitForCountAsync("phase Running", 1);
+
+        await link.DisposeAsync();
+
+        var stopped = Assert.Single(logs.Records, record => record.EventId == 1503);
+        Assert.Equal(LogLevel.Information, stopped.Level);
+        Assert.Equal($"Link pbx1: stopped on request; disconnected from 127.0.0.1:{server.Port}.", stopped.Message);
+        Assert.Empty(logs.Records.Where(record => record.Level >= LogLevel.Warning).Select(record => $"{record.EventId} {record.Message}"));
+    }
+
+    [Fact]
+    public async Task Dropped_connection_logs_warning()
+    {
+        await using var server = new FakeCstaServer();
+        var logs = new RecordingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+        var sink = new RecordingSink();
+        await using var link = new CstaPbxLink(Options(server.Port, A), sink, new FakeTimeProvider(), loggerFactory);
+        await link.StartAsync(CancellationToken.None);
+        await sink.WaitForCountAsync("phase Running", 1);
+
+        server.DropConnection();
+        await sink.WaitForCountAsync("phase Disconnected", 1);
+
+        var disconnected = Assert.Single(logs.Records, record => record.EventId == 1502);
+        Assert.Equal(LogLevel.Warning, disconnected.Level);
+        Assert.Contains("failed while Running: The connection was closed.", disconnected.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Records, record => record.EventId == 1503);
     }
 
     private sealed class ThrowingSink : IPbxLinkSink

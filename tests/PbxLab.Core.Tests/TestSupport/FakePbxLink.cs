@@ -17,9 +17,17 @@ public sealed class FakePbxLink(PbxLinkOptions options, IPbxLinkSink sink) : IPb
 
     public bool Disposed { get; private set; }
 
+    /// <summary>When set, the link reports Disconnected once its start token is cancelled, as CstaPbxLink does.</summary>
+    public bool DisconnectWhenStopped { get; init; }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Started = true;
+        if (DisconnectWhenStopped)
+        {
+            cancellationToken.Register(() => Sink.OnLinkPhaseChanged(Name, PbxLinkPhase.Disconnected, "The link was stopped."));
+        }
+
         return Task.CompletedTask;
     }
 

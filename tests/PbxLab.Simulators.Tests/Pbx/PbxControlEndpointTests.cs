@@ -108,6 +108,41 @@ public sealed class PbxControlEndpointTests : IAsyncLifetime
         await AssertErrorAsync(badNumber, HttpStatusCode.BadRequest, "Directory number 'abc' is invalid");
     }
 
+    [Fact]
+    public async Task Body_without_json_content_type_rejected()
+    {
+        _pbx.AddDevice("200");
+        _pbx.AddDevice("201");
+        var body = "{\"from\":\"200\",\"to\":\"201\"}";
+
+        var plainText = await _http.PostAsync("calls", new StringContent(body, Encoding.UTF8, "text/plain"));
+        using var noContentType = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        var untyped = await _http.PostAsync("calls", noContentType);
+
+        await AssertErrorAsync(
+            plainText, HttpStatusCode.UnsupportedMediaType, "Content type 'text/plain; charset=utf-8' is not supported. Send content-type: application/json.");
+        await AssertErrorAsync(untyped, HttpStatusCode.UnsupportedMediaType, "Content type is missing. Send content-type: application/json.");
+        Assert.Empty(_pbx.GetDevice("200").Calls);
+    }
+
+    [Theory]
+    [InlineData("", "Request body is empty. Send a JSON object with content-type: application/json.")]
+    [InlineData("{\"from\": \"200\",", "Request body is not valid JSON:")]
+    [InlineData("not json", "Request body is not valid JSON:")]
+    [InlineData("[\"200\", \"201\"]", "Request body is an array. Send a JSON object with the request's fields.")]
+    [InlineData("null", "Request body is null. Send a JSON object with the request's fields.")]
+    [InlineData("{\"from\": 200, \"to\": \"201\"}", "Request body field '$.from' has the wrong JSON type.")]
+    public async Task Empty_or_malformed_json_rejected(string body, string messagePart)
+    {
+        _pbx.AddDevice("200");
+        _pbx.AddDevice("201");
+
+        var response = await _http.PostAsync("calls", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, messagePart);
+        Assert.Empty(_pbx.GetDevice("200").Calls);
+    }
+
     private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string messagePart)
     {
         Assert.Equal(status, response.StatusCode);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using PbxLab.Simulators.Graph.Standalone;
 using PbxLab.Simulators.Pbx;
 
 namespace PbxLab.Simulators.Tests.Pbx;
@@ -68,8 +69,23 @@ public sealed class PbxStandaloneTests
 
         Assert.Equal(0, exitCode);
         Assert.Equal(["200", "201", "202"], devices.EnumerateArray().Select(d => d.GetProperty("directoryNumber").GetString()));
-        Assert.Equal("user202@contoso.com", devices[2].GetProperty("owner").GetString());
+        Assert.Equal("user1@contoso.com", devices[0].GetProperty("owner").GetString());
+        Assert.Equal("user3@contoso.com", devices[2].GetProperty("owner").GetString());
+        Assert.Equal("User 3", devices[2].GetProperty("displayName").GetString());
         Assert.Contains("CSTA ECMA-323 ed5 on 127.0.0.1:", output.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Device_owners_are_graph_standalone_users()
+    {
+        for (var index = 0; index < 10; index++)
+        {
+            var (owner, displayName) = PbxStandalone.DeviceOwner(index);
+            var user = GraphStandalone.GeneratedUser(index + 1);
+
+            Assert.Equal(user.UserPrincipalName, owner);
+            Assert.Equal(user.DisplayName, displayName);
+        }
     }
 
     /// <summary>A writer the runner prints to while the test waits for a line.</summary>
