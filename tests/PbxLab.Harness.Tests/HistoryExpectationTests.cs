@@ -15,7 +15,7 @@ public class HistoryExpectationTests
                   records:
                     - direction: incoming
                       outcome: transferredIn
-                      number: "0033 1 23 45 67 89"
+                      number: "0033123456789"
                       e164: "+33 1 23 45 67 89"
                       name: Paul Durand
                       nameSource: directory
@@ -33,7 +33,7 @@ public class HistoryExpectationTests
         Assert.Equal(new SourceLocation("test.yaml", 15, 11), first.Location);
         Assert.Equal(HistoryDirection.Incoming, first.Direction);
         Assert.Equal(HistoryOutcome.TransferredIn, first.Outcome);
-        Assert.Equal("0033 1 23 45 67 89", first.Number);
+        Assert.Equal("0033123456789", first.Number);
         Assert.Equal("+33123456789", first.E164);
         Assert.Equal("Paul Durand", first.Name);
         Assert.Equal(HistoryNameSource.Directory, first.NameSource);

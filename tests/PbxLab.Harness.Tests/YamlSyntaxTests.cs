@@ -19,4 +19,23 @@ public class YamlSyntaxTests
 
         Assert.Equal("test.yaml:4:1: invalid YAML: a tab in the indentation. YAML indents with spaces only; replace the tab with spaces.", error);
     }
+
+    [Fact]
+    public void Step_kind_without_a_value_shows_how_to_write_it()
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - coreRestart\n");
+
+        Assert.Equal("test.yaml:10:5: steps[0]: the step 'coreRestart' has no value. Write '- coreRestart: {}', with a colon after the kind.", error);
+    }
+
+    [Fact]
+    public void Expected_record_number_with_letters_is_refused()
+    {
+        var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - expectHistory: { user: alice, records: [{ number: \"12ab\" }] }\n");
+
+        Assert.Equal(
+            "test.yaml:10:55: steps[0].expectHistory.records[0].number: invalid number '12ab'. Write the number as the PBX presents it, "
+            + "digits with an optional leading '+' such as \"00123456789\" or \"201\", or none for a withheld number.",
+            error);
+    }
 }

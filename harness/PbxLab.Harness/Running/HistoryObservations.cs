@@ -5,6 +5,7 @@ namespace PbxLab.Harness.Running;
 /// <summary>One call record of a user as the core's REST API returned it.</summary>
 public sealed record HistoryRecordObservation(
     string RecordId,
+    string CallId,
     HistoryDirection Direction,
     HistoryOutcome Outcome,
     string? Number,

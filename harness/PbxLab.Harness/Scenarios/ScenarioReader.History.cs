@@ -94,7 +94,7 @@ internal sealed partial class ScenarioReader
 
         var direction = Read("direction", (child, childPath) => ReadEnum<HistoryDirection>(child, childPath, ScenarioText.Camel));
         var outcome = Read("outcome", (child, childPath) => ReadEnum<HistoryOutcome>(child, childPath, ScenarioText.Camel));
-        var number = Read("number", (child, childPath) => ReadTextOrAbsent(child, childPath, "the number the record shows"));
+        var number = Read("number", ReadPresentedNumberOrAbsent);
         var e164 = Read("e164", ReadE164OrAbsent);
         var name = Read("name", (child, childPath) => ReadTextOrAbsent(child, childPath, "the remote party's name"));
         var nameSource = Read("nameSource", (child, childPath) => ReadEnum<HistoryNameSource>(child, childPath, ScenarioText.Camel));
@@ -123,6 +123,34 @@ internal sealed partial class ScenarioReader
     {
         var text = ReadString(node, path, $"{what} or {HistoryRecordExpectation.Absent}");
         return string.Equals(text, HistoryRecordExpectation.Absent, StringComparison.OrdinalIgnoreCase) ? HistoryRecordExpectation.Absent : text;
+    }
+
+    /// <summary>
+    /// Reads the number a record shows, as the PBX presented it: digits with an optional leading
+    /// '+' (and '*' or '#' as a phone may dial them), or 'none'.
+    /// </summary>
+    private string? ReadPresentedNumberOrAbsent(YamlNode node, string path)
+    {
+        if (ReadText(node, path, $"the number the record shows or {HistoryRecordExpectation.Absent}") is not { } scalar)
+        {
+            return null;
+        }
+
+        if (string.Equals(scalar.Value, HistoryRecordExpectation.Absent, StringComparison.OrdinalIgnoreCase))
+        {
+            return HistoryRecordExpectation.Absent;
+        }
+
+        var digits = scalar.Value.StartsWith('+') ? scalar.Value[1..] : scalar.Value;
+        if (digits.Length > 0 && digits.All(character => char.IsAsciiDigit(character) || character is '*' or '#'))
+        {
+            return scalar.Value;
+        }
+
+        Error(scalar.Mark,
+            $"{scalar.Path}: invalid number '{scalar.Value}'. Write the number as the PBX presents it, digits with an optional leading '+' "
+            + $"such as \"00123456789\" or \"201\", or {HistoryRecordExpectation.Absent} for a withheld number.");
+        return null;
     }
 
     private string? ReadE164OrAbsent(YamlNode node, string path)

@@ -52,6 +52,15 @@ internal sealed partial class ScenarioReader
 
     private ScenarioStep? ReadStep(YamlNode node, string path)
     {
+        // '- coreRestart' on its own is a step kind without its value, the commonest slip.
+        if (node is YamlScalarNode { Value: { } bare } && StepKinds.Contains(bare.Trim()))
+        {
+            var bareKind = bare.Trim();
+            var example = bareKind is "linkDrop" or "coreStop" or "coreStart" or "coreRestart" ? $"- {bareKind}: {{}}" : $"- {bareKind}: <value>";
+            Error(node.Start, $"{path}: the step '{bareKind}' has no value. Write '{example}', with a colon after the kind.");
+            return null;
+        }
+
         if (ExpectMapping(node, path, "a step such as '- answer: bob'") is not { } mapping)
         {
             return null;

@@ -80,8 +80,9 @@ internal sealed partial class SimulatedWorld
         var calls = _components.Pbx!.GetDevice(DeviceOf(userName)).Calls.Where(call => call.IsExternal).ToList();
         var call = calls.FirstOrDefault(candidate => candidate.LocalState != ConnectionState.Hold) ?? calls.FirstOrDefault();
         return call?.CallId ?? throw new InvalidOperationException(
-            $"{userName} has no call with an external party, so there is nobody for {stepKind} to act on. "
-            + "Place one first with 'call' to an external number or 'incoming'.");
+            $"{userName} has no call with an external party now, so there is nobody for {stepKind} to act on. "
+            + "Place one first with 'call' to an external number or 'incoming'. A call nobody answers is cleared after the PBX's "
+            + $"no-answer timeout of {_components.Pbx!.Engine.NoAnswerTimeout.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s, so an earlier advance may have ended it.");
     }
 
     private static PbxForwardingType ToPbx(ForwardingKind kind) => kind switch

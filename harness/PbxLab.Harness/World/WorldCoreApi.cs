@@ -38,12 +38,13 @@ internal sealed class WorldCoreApi : IDisposable
         }
 
         // Calls that start at the same scenario time (a rejected call and the next call placed at
-        // once) are in call order when the one that ended first comes first.
+        // once) keep the order the PBX placed them in: the simulator numbers its callIDs upwards.
         return
         [
             .. records
                 .OrderBy(record => record.StartedAt)
-                .ThenBy(record => record.EndedAt)
+                .ThenBy(record => record.CallId.Length)
+                .ThenBy(record => record.CallId, StringComparer.Ordinal)
                 .ThenBy(record => record.RecordId, StringComparer.Ordinal),
         ];
     }
@@ -76,6 +77,7 @@ internal sealed class WorldCoreApi : IDisposable
 
     private static HistoryRecordObservation ReadRecord(JsonElement item) => new(
         item.GetProperty("recordId").GetString() ?? "",
+        item.GetProperty("callId").GetString() ?? "",
         ParseEnum<HistoryDirection>(item, "direction"),
         ParseEnum<HistoryOutcome>(item, "outcome"),
         item.GetProperty("remoteNumber").GetString(),
