@@ -15,7 +15,7 @@ public static class PbxLabCli
     public const string DefaultReportDirectory = "reports";
 
     private const string ExitCodeHelp =
-        "Exit codes: 0 every expectation held; 1 an expectation failed; 2 invalid scenario or arguments (nothing was started); "
+        "Exit codes: 0 every expectation held; 1 an expectation or a step failed; 2 invalid scenario or arguments (nothing was started); "
         + "3 harness or environment error (a component could not start).";
 
     /// <summary>Builds the root command with the run, validate, sim and gateway verbs.</summary>

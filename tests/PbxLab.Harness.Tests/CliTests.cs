@@ -241,7 +241,7 @@ public class CliTests
         var (exitCode, output, _) = await RunAsync(BusyWorlds(), "run", "--help");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Exit codes: 0 every expectation held; 1 an expectation failed; 2 invalid scenario or arguments", output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 every expectation held; 1 an expectation or a step failed; 2 invalid scenario or arguments", output, StringComparison.Ordinal);
         Assert.Contains("--report-dir", output, StringComparison.Ordinal);
     }
 

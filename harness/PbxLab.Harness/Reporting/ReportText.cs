@@ -22,7 +22,7 @@ public static class ReportText
     public static string ExitCodeMeaning(int exitCode) => exitCode switch
     {
         ExitCodes.Passed => "every expectation held",
-        ExitCodes.ExpectationFailed => "an expectation failed",
+        ExitCodes.ExpectationFailed => "an expectation or a step failed",
         ExitCodes.InvalidInput => "invalid scenario or arguments",
         _ => "harness or environment error",
     };
