@@ -285,13 +285,36 @@ public class DirectoryReadingTests
         {
             Directory.CreateDirectory(Path.Combine(folder.FullName, "data"));
             var csv = Path.Combine(folder.FullName, "data", "partner.csv");
-            File.WriteAllText(csv, "displayName,mail\n");
+            File.WriteAllText(csv, "kind,owner,displayName,userPrincipalName,mail,businessPhones,homePhones,mobilePhone\nuser,,Paul Durand,paul@contoso.com,,,,06 12 34 56 78\n");
             var file = Path.Combine(folder.FullName, "import.yaml");
 
             var result = ScenarioLoader.LoadText(Scenario("  - { name: alice, email: alice@contoso.com, device: \"201\" }", "directory: { import: data/partner.csv }\n"), file);
 
             Assert.True(result.IsValid, string.Join("\n", result.Errors));
             Assert.Equal(csv, result.Scenario!.Directory.ImportPath);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Import_file_with_a_bad_line_is_reported_at_validation()
+    {
+        var folder = Directory.CreateTempSubdirectory("pbxlab-reader-");
+        try
+        {
+            File.WriteAllText(
+                Path.Combine(folder.FullName, "partner.csv"),
+                "kind,owner,displayName,userPrincipalName,mail,businessPhones,homePhones,mobilePhone\nperson,,Paul Durand,paul@contoso.com,,,,\n");
+            var file = Path.Combine(folder.FullName, "import.yaml");
+
+            var result = ScenarioLoader.LoadText(Scenario("  - { name: alice, email: alice@contoso.com, device: \"201\" }", "directory: { import: partner.csv }\n"), file);
+
+            var error = Assert.Single(result.Errors).ToString();
+            Assert.StartsWith($"{file}:2:22: directory.import: 'partner.csv' line 2: field 'kind':", error, StringComparison.Ordinal);
+            Assert.Contains("person", error, StringComparison.Ordinal);
         }
         finally
         {

@@ -13,6 +13,9 @@ internal sealed partial class ScenarioReader
     private static readonly string[] GenerateKeys = ["users", "contactsPerUser", "seed", "locales"];
     private static readonly string[] ImportExtensions = [".csv", ".json"];
 
+    // A whole export with a wrong separator would give an error per line; the first ones tell enough.
+    private const int MaxImportErrors = 10;
+
     // Characters people write between the digits of a phone number.
     private const string PhoneSeparators = " +()-./";
 
@@ -299,6 +302,38 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        return fullPath;
+        return CheckImportFile(scalar.Value, fullPath, scalar.Path, scalar.Mark) ? fullPath : null;
+    }
+
+    /// <summary>
+    /// Reads the directory file now, so that a partner's export with a bad line fails validation
+    /// (exit code 2, nothing started) instead of every world that would load it.
+    /// </summary>
+    private bool CheckImportFile(string value, string fullPath, string path, Mark mark)
+    {
+        try
+        {
+            DirectoryImport.FromFile(fullPath);
+            return true;
+        }
+        catch (DirectoryImportException exception)
+        {
+            foreach (var error in exception.Errors.Take(MaxImportErrors))
+            {
+                var field = error.Field is null ? "" : $" field '{error.Field}':";
+                Error(mark, $"{path}: '{value}' line {error.Line}:{field} {error.Message}");
+            }
+
+            if (exception.Errors.Count > MaxImportErrors)
+            {
+                Error(mark, $"{path}: '{value}' has {exception.Errors.Count - MaxImportErrors} more errors. Fix the ones above and validate again.");
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Error(mark, $"{path}: cannot read {fullPath}: {exception.Message}");
+        }
+
+        return false;
     }
 }
