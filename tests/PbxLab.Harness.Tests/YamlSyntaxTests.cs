@@ -38,4 +38,15 @@ public class YamlSyntaxTests
             + "digits with an optional leading '+' such as \"00123456789\" or \"201\", or none for a withheld number.",
             error);
     }
+
+    [Fact]
+    public void Two_users_with_one_email_are_refused()
+    {
+        var error = ScenarioYaml.SingleError(
+            "scenario: x\nusers:\n  - { name: alice, email: alice@contoso.com, device: \"201\" }\n  - { name: bob, email: Alice@Contoso.com, device: \"202\" }\nsteps:\n  - answer: bob\n");
+
+        Assert.Equal(
+            "test.yaml:4:25: users[1].email: duplicate email 'Alice@Contoso.com' (first declared at line 3). Give each user their own CloudLink account.",
+            error);
+    }
 }

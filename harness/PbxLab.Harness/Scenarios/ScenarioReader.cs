@@ -186,6 +186,7 @@ internal sealed partial class ScenarioReader
 
         var names = new Dictionary<string, Mark>(StringComparer.OrdinalIgnoreCase);
         var devices = new Dictionary<string, Mark>(StringComparer.Ordinal);
+        var emails = new Dictionary<string, Mark>(StringComparer.OrdinalIgnoreCase);
         for (var index = 0; index < list.Children.Count; index++)
         {
             var path = $"users[{index}]";
@@ -212,6 +213,15 @@ internal sealed partial class ScenarioReader
             {
                 Error(deviceNode.Start,
                     $"{path}.device: duplicate device '{device.Trim()}' (first declared at line {devices[device.Trim()].Line}). Give each user their own directory number.");
+                duplicate = true;
+            }
+
+            // Entra matches users by email without regard to case, so two users may not share one.
+            var emailNode = Child(mapping, "email");
+            if (emailNode is YamlScalarNode { Value: { Length: > 0 } email } && !emails.TryAdd(email.Trim(), emailNode.Start))
+            {
+                Error(emailNode.Start,
+                    $"{path}.email: duplicate email '{email.Trim()}' (first declared at line {emails[email.Trim()].Line}). Give each user their own CloudLink account.");
                 duplicate = true;
             }
 
