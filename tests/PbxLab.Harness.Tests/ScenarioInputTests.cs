@@ -1,6 +1,7 @@
 namespace PbxLab.Harness.Tests;
 
-public class YamlSyntaxTests
+/// <summary>Common slips in scenario files: malformed YAML, a bare step kind, a bad record number, a shared email.</summary>
+public class ScenarioInputTests
 {
     [Fact]
     public void Unclosed_flow_mapping_is_an_error_not_a_crash()
