@@ -34,6 +34,26 @@ public static class PbxLabCli
     /// Parses and runs the command line and returns the exit code. Invalid arguments return 2; an
     /// unexpected exception or a cancelled run is printed and returns 3.
     /// </summary>
+    /// <summary>
+    /// For a mistyped command ('pbxlab runn'), one line naming it with the closest command and the
+    /// list of commands; System.CommandLine would report a missing command and each leftover token.
+    /// </summary>
+    private static string? UnknownCommandMessage(ParseResult parseResult)
+    {
+        var command = parseResult.CommandResult.Command;
+        var subcommands = command.Subcommands.Select(subcommand => subcommand.Name).ToList();
+        if (subcommands.Count == 0 || parseResult.UnmatchedTokens.Count == 0 || parseResult.UnmatchedTokens[0].StartsWith('-'))
+        {
+            return null;
+        }
+
+        var typed = parseResult.UnmatchedTokens[0];
+        var suggestion = ScenarioText.ClosestMatch(typed, subcommands);
+        var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
+        var prefix = command.Parents.Any() ? $"{command.Name} " : "";
+        return $"unknown command '{prefix}{typed}'.{hint} Commands: {string.Join(", ", subcommands)}.";
+    }
+
     public static async Task<int> RunAsync(
         string[] args, IScenarioWorldFactory worldFactory, TextWriter output, TextWriter error, CliOptions? options = null,
         CancellationToken cancellationToken = default)
@@ -42,6 +62,13 @@ public static class PbxLabCli
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
+            if (UnknownCommandMessage(parseResult) is { } unknownCommand)
+            {
+                await error.WriteLineAsync($"pbxlab: {unknownCommand}");
+                await error.WriteLineAsync("Run 'pbxlab --help' for usage.");
+                return ExitCodes.InvalidInput;
+            }
+
             foreach (var parseError in parseResult.Errors)
             {
                 await error.WriteLineAsync($"pbxlab: {parseError.Message}");

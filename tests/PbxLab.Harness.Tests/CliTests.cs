@@ -21,6 +21,17 @@ public class CliTests
     private static ScriptedWorldFactory BusyWorlds() =>
         new(_ => new ScriptedWorld((_, user) => ScriptedWorld.Seen("Busy", CloudLinkPresence.Busy)));
 
+    [Theory]
+    [InlineData("runn", "pbxlab: unknown command 'runn'. Did you mean 'run'? Commands: run, validate, sim, gateway.")]
+    [InlineData("sim pbxx", "pbxlab: unknown command 'sim pbxx'. Did you mean 'pbx'? Commands: pbx, graph.")]
+    public async Task Mistyped_command_suggests_the_closest(string typed, string expected)
+    {
+        var (exitCode, _, error) = await RunAsync(BusyWorlds(), [.. typed.Split(' '), "scenarios"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal([expected, "Run 'pbxlab --help' for usage."], error.Trim().Split(Environment.NewLine));
+    }
+
     [Fact]
     public async Task Validate_good_file()
     {
