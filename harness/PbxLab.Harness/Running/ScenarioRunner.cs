@@ -18,8 +18,8 @@ public sealed class ScenarioRunner
 
     /// <summary>
     /// Real time one case may take, world start and stop included, before it ends as an error. The
-    /// slowest bundled case takes about 20 s on a loaded 2-core machine; a case that hangs must not
-    /// hold a CI pipeline until its own time limit.
+    /// slowest bundled case takes about 20 s on a loaded 2-core machine. A case that hangs must not
+    /// hold a CI pipeline until the pipeline's own time limit.
     /// </summary>
     public static readonly TimeSpan DefaultCaseTimeLimit = TimeSpan.FromMinutes(10);
 
@@ -360,9 +360,9 @@ public sealed class ScenarioRunner
             cancellationToken);
 
     /// <summary>
-    /// Waits, as 'within' does, for data the core serves (call history, speed dials) to match: it
-    /// observes, moves the clock a tick while it does not match, and gives the world's real-time
-    /// grace after the deadline, because the core writes records on its own thread.
+    /// Waits, as 'within' does, for data the core serves (call history, speed dials) to match. It
+    /// observes and moves the clock a tick while the data does not match. After the deadline it
+    /// gives the world's real-time grace, because the core writes records on its own thread.
     /// </summary>
     private static async Task<StepFailure?> ExpectCoreDataWithinAsync(
         IScenarioWorld world,
