@@ -7,7 +7,7 @@ namespace PbxLab.Harness.Tests;
 public class CaseTimeLimitTests
 {
     [Fact]
-    public async Task Hanging_step_ends_its_case_as_an_error()
+    public async Task Hanging_step_ends_case_as_error()
     {
         var clock = new FakeTimeProvider();
         var hanging = new HangingWorld();
@@ -29,7 +29,7 @@ public class CaseTimeLimitTests
     }
 
     [Fact]
-    public async Task Run_cancellation_is_not_reported_as_a_time_limit()
+    public async Task Run_cancellation_is_not_time_limit()
     {
         var hanging = new HangingWorld();
         var runner = new ScenarioRunner(new ScriptedWorldFactory(_ => hanging), [], TimeProvider.System);
@@ -44,7 +44,7 @@ public class CaseTimeLimitTests
         Assert.True(hanging.Disposed);
     }
 
-    /// <summary>A world whose answer step never finishes until its token is cancelled.</summary>
+    /// <summary>A world whose AnswerStep runs until its token is cancelled.</summary>
     private sealed class HangingWorld : IScenarioWorld
     {
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -300,7 +300,7 @@ public class DirectoryReadingTests
     }
 
     [Fact]
-    public void Import_file_with_a_bad_line_is_reported_at_validation()
+    public void Import_bad_line_fails_validation()
     {
         var folder = Directory.CreateTempSubdirectory("pbxlab-reader-");
         try

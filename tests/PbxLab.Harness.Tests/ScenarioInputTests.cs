@@ -4,7 +4,7 @@ namespace PbxLab.Harness.Tests;
 public class ScenarioInputTests
 {
     [Fact]
-    public void Unclosed_flow_mapping_is_an_error_not_a_crash()
+    public void Unclosed_flow_mapping_is_an_error()
     {
         var error = ScenarioYaml.SingleError("scenario: x\nusers:\n  - { name: alice, email: a@b.c, device: \"201\"\nsteps:\n  - answer: alice\n");
 
@@ -22,7 +22,7 @@ public class ScenarioInputTests
     }
 
     [Fact]
-    public void Step_kind_without_a_value_shows_how_to_write_it()
+    public void Bare_step_kind_shows_syntax()
     {
         var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - coreRestart\n");
 
@@ -30,7 +30,7 @@ public class ScenarioInputTests
     }
 
     [Fact]
-    public void Expected_record_number_with_letters_is_refused()
+    public void Record_number_with_letters_rejected()
     {
         var error = ScenarioYaml.SingleError(ScenarioYaml.Header + "  - expectHistory: { user: alice, records: [{ number: \"12ab\" }] }\n");
 
@@ -41,7 +41,7 @@ public class ScenarioInputTests
     }
 
     [Fact]
-    public void Two_users_with_one_email_are_refused()
+    public void Shared_user_email_rejected()
     {
         var error = ScenarioYaml.SingleError(
             "scenario: x\nusers:\n  - { name: alice, email: alice@contoso.com, device: \"201\" }\n  - { name: bob, email: Alice@Contoso.com, device: \"202\" }\nsteps:\n  - answer: bob\n");

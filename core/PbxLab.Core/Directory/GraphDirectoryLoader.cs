@@ -83,8 +83,8 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
         }
 
         var index = DirectoryIndex.Build(new DirectorySnapshot(users, contactsByOwner), _normalizer);
-        // A large directory can hold thousands of numbers written for another region; one warning
-        // with a few examples says what to look at, and each number is there at Debug level.
+        // A large directory can contain thousands of numbers written for another region. So one
+        // warning quotes a few examples, and each number is logged at Debug level.
         foreach (var skipped in index.SkippedNumbers)
         {
             DirectoryLog.NumberSkipped(_logger, skipped);

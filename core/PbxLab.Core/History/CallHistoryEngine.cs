@@ -104,9 +104,9 @@ public sealed partial class CallHistoryEngine
     /// a call that started while its snapshot was in flight may be missing from the snapshot.
     /// </summary>
     /// <remarks>
-    /// It also forgets the link's completed calls. They only guard against late events of those
-    /// calls, and a new connection carries none; a PBX that restarted, on the other hand, hands
-    /// out the same callIDs again for new calls.
+    /// It also clears the link's completed calls. They only guard against late events of those
+    /// calls, and a new connection carries none. A PBX that restarted, however, reuses callIDs for
+    /// new calls.
     /// </remarks>
     public void BeginResync(string link)
     {

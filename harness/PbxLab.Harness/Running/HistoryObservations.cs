@@ -14,7 +14,6 @@ public sealed record HistoryRecordObservation(
     HistoryNameSource NameSource,
     bool Internal,
     DateTimeOffset StartedAt,
-    DateTimeOffset EndedAt,
     TimeSpan Duration);
 
 /// <summary>One entry of a user's speed-dial view: a contact's display name and whether it can be a speed dial.</summary>

@@ -48,7 +48,7 @@ public sealed record RetrieveStep(SourceLocation Location, string User) : Scenar
     public override string Describe() => $"retrieve {User}";
 }
 
-/// <summary>The user holds their call and places a consultation call to To, a user name or dialled digits.</summary>
+/// <summary>The user puts their call on hold and places a consultation call to To, a user name or dialled digits.</summary>
 public sealed record ConsultStep(SourceLocation Location, string User, string To, bool ToIsUser) : ScenarioStep(Location)
 {
     public override string Kind => "consult";

@@ -283,7 +283,7 @@ internal sealed partial class ScenarioReader
         return (target, toIsUser);
     }
 
-    // What a phone can dial: digits, with '*' and '#' for feature codes, 32 at most (the PBX's limit).
+    // Digits a phone can dial, with '*' and '#' for feature codes, 32 at most (the simulator's limit).
     private static bool IsDialledNumber(string text) =>
         text.Length is > 0 and <= 32 && text.All(character => char.IsAsciiDigit(character) || character is '*' or '#');
 

@@ -86,7 +86,6 @@ internal sealed class WorldCoreApi : IDisposable
         ParseEnum<HistoryNameSource>(item, "remoteNameSource"),
         item.GetProperty("isInternal").GetBoolean(),
         DateTimeOffset.Parse(item.GetProperty("startedAt").GetString() ?? "", CultureInfo.InvariantCulture),
-        DateTimeOffset.Parse(item.GetProperty("endedAt").GetString() ?? "", CultureInfo.InvariantCulture),
         TimeSpan.FromSeconds(item.GetProperty("durationSeconds").GetDouble()));
 
     private static TEnum ParseEnum<TEnum>(JsonElement item, string property)

@@ -24,7 +24,7 @@ internal static class WorldDialPlans
     }
 
     /// <summary>
-    /// The core's dial plan for the link, from the same plan as the simulator's; null keeps the
+    /// Returns the core's dial plan for the link, the same plan as the simulator's. Null keeps the
     /// core's default for the profile, as a site without a dialPlan entry would.
     /// </summary>
     public static DialPlan? CoreDialPlan(PbxSettings settings)

@@ -76,8 +76,8 @@ internal static class WorldDirectory
         return new Guid(hash.AsSpan(0, 16)).ToString();
     }
 
-    // Users already in the directory (the scenario's own) keep their definition; the contacts of
-    // the file still land in their mailboxes, which is how a partner's export names their callers.
+    // Users already in the directory (the scenario's own) keep their definition. The file's
+    // contacts still land in their mailboxes, because that is how a partner's export names callers.
     private static void AddMissing(FakeGraphServer graph, GeneratedDirectory directory)
     {
         foreach (var user in directory.Users)

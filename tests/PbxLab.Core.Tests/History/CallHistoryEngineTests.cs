@@ -274,7 +274,7 @@ public sealed class CallHistoryEngineTests
     // resynchronisation the second call gets a record of its own instead of being taken for a
     // late event of the first or replacing its record.
     [Fact]
-    public void Call_id_reused_after_a_pbx_restart_is_a_new_call()
+    public void Reused_call_id_is_new_call()
     {
         var flow = RingAliceToBob(new CallFlow())
             .At(2).SendTo([Alice, Bob], monitor => Established(monitor, "1", Bob, Alice, Bob))
@@ -304,10 +304,10 @@ public sealed class CallHistoryEngineTests
         Assert.Empty(flow.Engine.OpenCalls);
     }
 
-    // Carol calls Alice, who moves the call to Bob without consulting. Bob's device sees only
-    // the offer, with cause singleStepTransfer, and answers it.
+    // Carol calls Alice, who moves the call to Bob without consulting. Bob's device gets only
+    // the offer, with cause singleStepTransfer, and Bob answers it.
     [Fact]
-    public void Single_step_transfer_counts_as_transferred_in_once_answered()
+    public void Answered_blind_transfer_is_transferred_in()
     {
         var flow = new CallFlow()
             .Send(Carol, ServiceInitiated("1", Carol))
@@ -336,7 +336,7 @@ public sealed class CallHistoryEngineTests
 
     // The same offer left unanswered is a missed call, not a transfer the user took.
     [Fact]
-    public void Single_step_transfer_never_answered_is_missed()
+    public void Unanswered_blind_transfer_is_missed()
     {
         var flow = new CallFlow()
             .Send(Carol, ServiceInitiated("1", Carol))

@@ -48,8 +48,8 @@ public sealed class EndToEndRunTests : IDisposable
     [Fact]
     public async Task Wrong_history_expectation_fails_and_names_the_record()
     {
-        // The user whose contact holds Bernard's national number must see his name; claiming
-        // another name must fail that expectation and show what the core stored.
+        // David's Entra mobile phone names his call. Claiming another name must fail that
+        // expectation and show what the core stored.
         var text = await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Scenarios, "call-history", "external-calls.yaml"));
         const string named = "name: David Field, nameSource: directory";
         Assert.Contains(named, text, StringComparison.Ordinal);

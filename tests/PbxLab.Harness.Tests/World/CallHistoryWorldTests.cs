@@ -26,7 +26,7 @@ public class CallHistoryWorldTests
     private static readonly UserDefinition Bob = new("bob", "bob@contoso.com", "202", true, true) { DisplayName = "Bob Durand" };
 
     [Fact]
-    public async Task Internal_answered_call_gives_each_user_one_record_named_by_Entra()
+    public async Task Internal_call_names_Entra_users()
     {
         var result = await RunAsync(
             new CallStep(At, "alice", "bob", true),
@@ -40,7 +40,7 @@ public class CallHistoryWorldTests
     }
 
     [Fact]
-    public async Task Incoming_external_call_is_named_from_the_users_contacts()
+    public async Task External_call_named_from_contacts()
     {
         var result = await RunAsync(
             new IncomingStep(At, "+33123456789", "alice"),
@@ -54,7 +54,7 @@ public class CallHistoryWorldTests
     }
 
     [Fact]
-    public async Task A_wrong_expectation_fails_and_names_the_field()
+    public async Task Wrong_outcome_fails_the_case()
     {
         var result = await RunAsync(
             new IncomingStep(At, "+33123456789", "alice"),
@@ -67,7 +67,7 @@ public class CallHistoryWorldTests
     }
 
     [Fact]
-    public async Task A_core_restart_in_the_middle_of_a_call_loses_nothing_and_counts_nothing_twice()
+    public async Task Core_restart_keeps_one_record()
     {
         var result = await RunAsync(
             new CallStep(At, "alice", "bob", true),

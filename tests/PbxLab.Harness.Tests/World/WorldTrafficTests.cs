@@ -11,7 +11,7 @@ public class WorldTrafficTests
     private static readonly IPEndPoint OtherClient = new(IPAddress.Loopback, 50124);
 
     [Fact]
-    public void Counts_sent_and_queued_messages_the_core_has_not_handled()
+    public void InFlight_counts_unhandled_messages()
     {
         var traffic = new WorldTraffic();
 
@@ -21,7 +21,7 @@ public class WorldTrafficTests
     }
 
     [Fact]
-    public void Pairs_connections_by_the_clients_address_even_when_mapped_to_IPv6()
+    public void InFlight_pairs_mapped_IPv6_addresses()
     {
         var traffic = new WorldTraffic();
         var mapped = new IPEndPoint(IPAddress.Loopback.MapToIPv6(), Client.Port);
@@ -34,7 +34,7 @@ public class WorldTrafficTests
     }
 
     [Fact]
-    public void A_connection_the_core_has_left_is_not_waited_for()
+    public void InFlight_ignores_unpaired_connections()
     {
         var traffic = new WorldTraffic();
 
@@ -42,7 +42,7 @@ public class WorldTrafficTests
     }
 
     [Fact]
-    public void Messages_given_up_on_stop_counting_until_a_late_one_arrives()
+    public void GiveUp_heals_after_late_arrival()
     {
         var traffic = new WorldTraffic();
         traffic.GiveUp([new CstaConnectionTraffic(Client, 10, 0)], [new LinkTraffic(Client, 8)]);
