@@ -34,6 +34,7 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task _refreshLoop = Task.CompletedTask;
     private DirectoryIndex _current = DirectoryIndex.Empty;
+    private int _finishedLoads;
     private IReadOnlyDictionary<string, IReadOnlyList<OutlookContactRecord>> _currentContacts =
         new Dictionary<string, IReadOnlyList<OutlookContactRecord>>(StringComparer.OrdinalIgnoreCase);
 
@@ -51,6 +52,12 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
 
     /// <summary>The Outlook contacts of each monitored user (keyed by email, ignoring case) from the latest load.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<OutlookContactRecord>> CurrentContacts => Volatile.Read(ref _currentContacts);
+
+    /// <summary>
+    /// Number of loads of the refresh loop that have ended, whether they succeeded or failed. A
+    /// caller that must not name calls before the first load can wait for it to be above zero.
+    /// </summary>
+    public int FinishedLoads => Volatile.Read(ref _finishedLoads);
 
     /// <summary>Raised each time a load replaces <see cref="Current"/>, on the loading thread.</summary>
     public event Action<DirectoryIndex>? Loaded;
@@ -139,6 +146,8 @@ internal sealed class GraphDirectoryLoader : IAsyncDisposable
             {
                 DirectoryLog.RefreshFailed(_logger, exception.Message, nextLoadAt);
             }
+
+            Interlocked.Increment(ref _finishedLoads);
 
             var wait = nextLoadAt - _timeProvider.GetUtcNow();
             if (wait > TimeSpan.Zero)

@@ -23,6 +23,9 @@ public sealed partial class GatewayHost
     /// <summary>Raised after a call record is stored, on the recorder's writer thread.</summary>
     public event Action<CallRecord>? CallRecordStored;
 
+    /// <summary>Whether the first load of the directory (Entra users and Outlook contacts) has ended, successfully or not.</summary>
+    public bool DirectoryLoadFinished => _directory is { FinishedLoads: > 0 };
+
     /// <summary>Base address of the core's REST API (call history, speed dials).</summary>
     public Uri ApiBaseAddress => _api?.BaseAddress ?? throw new InvalidOperationException("The gateway's REST API is not running.");
 

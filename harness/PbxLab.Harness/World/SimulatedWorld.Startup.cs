@@ -5,8 +5,8 @@ namespace PbxLab.Harness.World;
 internal sealed partial class SimulatedWorld
 {
     /// <summary>
-    /// Waits until every user is settled on both sides: matched in Entra or reported as not
-    /// matched, and monitored or reported as refused. Times out as an environment error, because
+    /// Waits until the core's first directory load has ended and every user is settled on both
+    /// sides: matched in Entra or reported as not matched, and monitored or reported as refused. Times out as an environment error, because
     /// a scenario cannot be judged on a core that never came up.
     /// </summary>
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
@@ -37,6 +37,12 @@ internal sealed partial class SimulatedWorld
         var gateway = _components.Gateway!;
         var diagnostics = gateway.Diagnostics.Entries;
         var unready = new List<string>();
+
+        // Calls placed before the directory is loaded would be recorded without names.
+        if (!gateway.DirectoryLoadFinished)
+        {
+            unready.Add("the directory of Entra users and Outlook contacts is not loaded yet");
+        }
 
         foreach (var status in gateway.Users)
         {

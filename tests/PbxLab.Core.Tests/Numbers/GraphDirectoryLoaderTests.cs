@@ -151,6 +151,22 @@ public sealed class GraphDirectoryLoaderTests : IAsyncLifetime
         Assert.Equal("Claire Martin", _loader.Current.Lookup("+33123456789", Alice).Name);
     }
 
+    [Fact]
+    public async Task Failed_first_load_still_finishes()
+    {
+        _server.Script = request => request switch
+        {
+            { IsUserListing: true } => new ScriptedResponse(403, Forbidden),
+            _ => null,
+        };
+        Assert.Equal(0, _loader.FinishedLoads);
+
+        _loader.Start([Alice], TimeSpan.FromMinutes(30));
+        await Eventually.HoldsAsync(() => _loader.FinishedLoads == 1, "first load ended");
+
+        Assert.Same(DirectoryIndex.Empty, _loader.Current);
+    }
+
     private static bool IsContacts(RecordedRequest request) => request.Method == "GET" && request.Path.EndsWith("/contacts", StringComparison.Ordinal);
 
     private static ScriptedResponse Page(object[] items, string? nextLink)
