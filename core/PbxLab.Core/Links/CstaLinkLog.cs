@@ -57,6 +57,9 @@ internal static partial class CstaLinkLog
     [LoggerMessage(EventId = 1540, Level = LogLevel.Debug, Message = "Link {LinkName}: PBX silent for {SilenceSeconds:0.#} s; sending heartbeat RequestSystemStatus.")]
     public static partial void SendingHeartbeat(ILogger logger, string linkName, double silenceSeconds);
 
+    [LoggerMessage(EventId = 1552, Level = LogLevel.Warning, Message = "Link {LinkName}: its event loop did not terminate within the shutdown timeout; the link stopped without it.")]
+    public static partial void EventLoopNotTerminated(ILogger logger, string linkName);
+
     [LoggerMessage(EventId = 1550, Level = LogLevel.Error, Message = "Link {LinkName}: the sink threw while handling {Callback}; the link continues.")]
     public static partial void SinkFailed(ILogger logger, string linkName, string callback, Exception exception);
 

@@ -91,7 +91,10 @@ public sealed partial class CstaPbxLink : IPbxLink
 
         if (_eventLoopGroup is not null)
         {
-            await _eventLoopGroup.ShutdownGracefullyAsync(TimeSpan.Zero, TimeSpan.FromSeconds(1));
+            if (!await EventLoopShutdown.ShutdownAsync(_eventLoopGroup, TimeSpan.FromSeconds(1)))
+            {
+                CstaLinkLog.EventLoopNotTerminated(_logger, Name);
+            }
         }
 
         _runStopping?.Dispose();

@@ -30,7 +30,6 @@ internal sealed record CstaServerSettings(
 /// </summary>
 internal sealed partial class CstaServer : IAsyncDisposable
 {
-    private static readonly TimeSpan ShutdownQuietPeriod = TimeSpan.Zero;
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<int, CstaSession> _sessions = new();
@@ -112,9 +111,13 @@ internal sealed partial class CstaServer : IAsyncDisposable
         }
 
         await CloseAllAsync();
-        await Task.WhenAll(
-            _bossGroup.ShutdownGracefullyAsync(ShutdownQuietPeriod, ShutdownTimeout),
-            _workerGroup.ShutdownGracefullyAsync(ShutdownQuietPeriod, ShutdownTimeout));
+        var terminated = await Task.WhenAll(
+            EventLoopShutdown.ShutdownAsync(_bossGroup, ShutdownTimeout),
+            EventLoopShutdown.ShutdownAsync(_workerGroup, ShutdownTimeout));
+        if (terminated.Contains(false))
+        {
+            Log.EventLoopNotTerminated(Logger, Port);
+        }
     }
 
     internal string NextSysStatRegisterId() => Interlocked.Increment(ref _lastRegisterId).ToString(CultureInfo.InvariantCulture);

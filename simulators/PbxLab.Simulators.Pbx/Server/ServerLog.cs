@@ -45,6 +45,9 @@ internal static partial class Log
     [LoggerMessage(2112, LogLevel.Warning, "Dropping {Count} CSTA connections")]
     public static partial void DroppingConnections(ILogger logger, int count);
 
+    [LoggerMessage(2114, LogLevel.Warning, "CSTA server on port {Port}: an event loop did not terminate within its shutdown timeout; the server stopped without it")]
+    public static partial void EventLoopNotTerminated(ILogger logger, int port);
+
     [LoggerMessage(2113, LogLevel.Error, "Sending the SystemStatus heartbeat to {Count} CSTA connections failed")]
     public static partial void HeartbeatFailed(ILogger logger, Exception exception, int count);
 }
